@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+// ScopeReport: a build-style tool that turns a review's extraction sheet into its published results.
+//
+// The pipeline runs one way, and each stage is a module that never imports a later one:
+//   ScopeLoad → ScopeSynthesis (with ScopeStatistics) → ScopeRender (with ScopeCharts, ScopePrisma)
+//   → ScopePublish, wired together by the thin `scopereport` executable.
+import PackageDescription
+
+let package = Package(
+    name: "ScopeReport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scopereport", targets: ["scopereport"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // cmark-gfm from the system (Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Compiler-style problems (file:line:column: error: …) shared by every stage that reads input.
+        .target(name: "ScopeDiagnostics"),
+        // Stage 1: files → typed, validated review (CSV/XLSX sheet + YAML config).
+        .target(
+            name: "ScopeLoad",
+            dependencies: [
+                "ScopeDiagnostics", "ScopePrisma",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Pure numerics: distributions, ranks, correlations, descriptive statistics.
+        .target(name: "ScopeStatistics"),
+        // Stage 2: review → typed results (pure functions, no I/O).
+        .target(name: "ScopeSynthesis", dependencies: ["ScopeLoad", "ScopeStatistics"]),
+        // SVG writing and charts; depends on nothing but Foundation.
+        .target(name: "ScopeCharts"),
+        // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.
+        .target(
+            name: "ScopePrisma",
+            dependencies: ["ScopeCharts", "ScopeDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        // Stage 3: results → Markdown report, tables (MD/CSV/LaTeX) and figures (SVG).
+        .target(
+            name: "ScopeRender",
+            dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopePrisma"]
+        ),
+        // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
+        .target(name: "ScopePublish", dependencies: ["CCmarkGFM"]),
+        .executableTarget(
+            name: "scopereport",
+            dependencies: [
+                "ScopeLoad", "ScopeSynthesis", "ScopeRender", "ScopePublish", "ScopePrisma",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScopeLoadTests", dependencies: ["ScopeLoad"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScopeStatisticsTests", dependencies: ["ScopeStatistics"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScopeSynthesisTests", dependencies: ["ScopeSynthesis", "ScopeLoad"]),
+        .testTarget(name: "ScopeChartsTests", dependencies: ["ScopeCharts"], resources: [.copy("Golden")]),
+        .testTarget(name: "ScopePrismaTests", dependencies: ["ScopePrisma"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
+        .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scopereport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
