@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "ScopeLoad",
             dependencies: [
-                "ScopeDiagnostics", "ScopePrisma",
+                "ScopeDiagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -51,8 +51,10 @@ let package = Package(
             name: "ScopeRender",
             dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopePrisma"]
         ),
+        // One C function: the atomic exchange of two folders (renameat2), which Glibc does not expose to Swift.
+        .target(name: "CSystem"),
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
-        .target(name: "ScopePublish", dependencies: ["CCmarkGFM"]),
+        .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem"]),
         .executableTarget(
             name: "scopereport",
             dependencies: [

@@ -1,0 +1,189 @@
+import Foundation
+import ScopeDiagnostics
+
+/// Why loading failed, so the CLI can choose its exit code (sysexits: 66 missing input, 65 bad data).
+public enum LoadFailure: Error, Sendable {
+    /// A file or folder the review needs does not exist or cannot be read.
+    case missingInput([Diagnostic])
+    /// The inputs exist but hold errors; warnings found on the way come along.
+    case invalid([Diagnostic])
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .missingInput(let diagnostics), .invalid(let diagnostics): diagnostics
+        }
+    }
+}
+
+/// Stage 1 of the pipeline: reads a review's folder (config + sheet + optional excluded list) into a
+/// typed, validated `Review`, reporting every problem it finds in one go.
+public struct ReviewLoader: Sendable {
+    /// The config's file name inside the data folder.
+    public static let configFileName = "review.yaml"
+
+    public var dataDirectory: URL
+    /// How the user named the data folder (`review-data`), used to print paths they recognise.
+    public var displayDirectory: String
+    public var limits: LoadLimits
+
+    public init(dataDirectory: URL, displayDirectory: String, limits: LoadLimits = .default) {
+        self.dataDirectory = dataDirectory
+        self.displayDirectory = displayDirectory
+        self.limits = limits
+    }
+
+    public func displayPath(_ relative: String) -> String {
+        displayDirectory.isEmpty || displayDirectory == "." ? relative : "\(displayDirectory)/\(relative)"
+    }
+
+    public func load() -> Result<Review, LoadFailure> {
+        var inputs: [InputFile] = []
+        var diagnostics: [Diagnostic] = []
+
+        let configPath = displayPath(Self.configFileName)
+        let configBytes: [UInt8]
+        switch readFile(Self.configFileName) {
+        case .success(let bytes): configBytes = bytes
+        case .failure(let failure): return .failure(failure)
+        }
+        inputs.append(InputFile(path: Self.configFileName, bytes: configBytes))
+        guard let configText = String(validating: configBytes, as: UTF8.self) else {
+            return .failure(.invalid([.error("the config is not valid UTF-8", at: SourceLocation(file: configPath))]))
+        }
+        var decoder = ConfigDecoder(file: configPath)
+        let decoded = decoder.decode(configText)
+        diagnostics += decoder.diagnostics
+        guard let (config, _) = decoded else { return .failure(.invalid(diagnostics.sortedByLocation())) }
+
+        let sheet: RawSheet
+        switch readSheet(config.sheet) {
+        case .success(let (raw, file)):
+            sheet = raw
+            inputs.append(file)
+        case .failure(let failure):
+            if case .invalid(let more) = failure { return .failure(.invalid((diagnostics + more).sortedByLocation())) }
+            return .failure(failure)
+        }
+
+        var excluded: [ExcludedStudy] = []
+        if let source = config.excluded {
+            switch readExcluded(source) {
+            case .success(let (list, file)):
+                excluded = list
+                inputs.append(file)
+            case .failure(let failure):
+                if case .invalid(let more) = failure { diagnostics += more } else { return .failure(failure) }
+            }
+        }
+
+        var validator = SheetValidator(config: config, configPath: configPath, limits: limits)
+        let table = validator.validate(sheet)
+        diagnostics += validator.diagnostics
+        if diagnostics.hasErrors { return .failure(.invalid(diagnostics.sortedByLocation())) }
+
+        let review = Review(
+            config: config, studyIDs: table.ids, columns: table.columns, values: table.values,
+            subsets: table.subsets, excluded: excluded, inputs: inputs.sorted { $0.path < $1.path },
+            warnings: diagnostics.sortedByLocation())
+        return .success(review)
+    }
+
+    private func readSheet(_ source: SheetSource) -> Result<(RawSheet, InputFile), LoadFailure> {
+        let bytes: [UInt8]
+        switch readFile(source.file) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return .failure(failure)
+        }
+        let path = displayPath(source.file)
+        let file = InputFile(path: source.file, bytes: bytes)
+        do {
+            if source.file.lowercased().hasSuffix(".xlsx") {
+                let url = dataDirectory.appendingPathComponent(source.file)
+                return .success((try SpreadsheetFile.readXLSX(url, displayPath: path, sheet: source.sheetName), file))
+            }
+            return .success((try CSVReader.read(bytes, displayPath: path, delimiter: source.delimiter), file))
+        } catch let error as DiagnosticsError {
+            return .failure(.invalid(error.diagnostics))
+        } catch {
+            return .failure(.invalid([.error("cannot read the sheet: \(error)", at: SourceLocation(file: path))]))
+        }
+    }
+
+    private func readExcluded(_ source: ExcludedSource) -> Result<([ExcludedStudy], InputFile), LoadFailure> {
+        let bytes: [UInt8]
+        switch readFile(source.file) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return .failure(failure)
+        }
+        let path = displayPath(source.file)
+        let sheet: RawSheet
+        do {
+            sheet = try CSVReader.read(bytes, displayPath: path)
+        } catch {
+            return .failure(.invalid(error.diagnostics))
+        }
+        let names = sheet.header.map(\.text)
+        guard let idIndex = names.firstIndex(of: source.idColumn),
+            let reasonIndex = names.firstIndex(of: source.reasonColumn)
+        else {
+            return .failure(
+                .invalid([
+                    .error(
+                        "the excluded list needs the columns '\(source.idColumn)' and '\(source.reasonColumn)'",
+                        at: SourceLocation(file: path, line: 1))
+                ]))
+        }
+        let studies = sheet.rows.map { row in
+            let cell = { (index: Int) in index < row.count ? row[index].text : "" }
+            return ExcludedStudy(
+                id: cell(idIndex), reason: cell(reasonIndex),
+                fields: names.indices.map { (names[$0], cell($0)) })
+        }
+        return .success((studies, InputFile(path: source.file, bytes: bytes)))
+    }
+
+    /// Reads a file of the data folder, refusing paths (or symlinks) that lead outside it.
+    func readFile(_ relative: String) -> Result<[UInt8], LoadFailure> {
+        let location = SourceLocation(file: displayPath(relative))
+        let folder = dataDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dataDirectory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            return .failure(
+                .missingInput([
+                    .error(
+                        "the data folder does not exist (pass --data DIR, or run `scopereport init DIR` to start one)",
+                        at: SourceLocation(file: displayDirectory))
+                ]))
+        }
+        let url = dataDirectory.appendingPathComponent(relative).standardizedFileURL
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(folder + "/") else {
+            return .failure(.invalid([.error("this file lies outside the data folder; refusing to read it", at: location)]))
+        }
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            return .failure(.missingInput([.error("file not found", at: location)]))
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            return .failure(.missingInput([.error("cannot read this file", at: location)]))
+        }
+        guard data.count <= limits.maxFileBytes else {
+            return .failure(
+                .invalid([
+                    .error("the file is \(data.count) bytes, above the limit of \(limits.maxFileBytes)", at: location)
+                ]))
+        }
+        return .success([UInt8](data))
+    }
+}
+
+/// Ceilings that keep a hostile or broken file from exhausting memory or time.
+public struct LoadLimits: Sendable {
+    public var maxFileBytes = 512 * 1024 * 1024
+    public var maxRows = 1_000_000
+    public var maxColumns = 16_384
+    public var maxCellCharacters = 32_767
+
+    public static let `default` = LoadLimits()
+}

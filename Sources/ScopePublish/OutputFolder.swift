@@ -1,0 +1,121 @@
+import CSystem
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes a report folder so that readers only ever see the old folder or the new one, whole: the
+/// files go into a staging folder beside the target, which is then swapped in with one `renameat2`
+/// exchange (or `rename(2)` when there was no old folder). A build that fails or is killed before
+/// the swap leaves the previous report byte for byte as it was.
+///
+/// Foundation's `FileManager.replaceItemAt` is not used: on this toolchain it loses data.
+public struct OutputFolder: Sendable {
+    public let url: URL
+
+    public init(_ url: URL) { self.url = url.standardizedFileURL }
+
+    private var parent: URL { url.deletingLastPathComponent() }
+    private var name: String { url.lastPathComponent }
+    private var lockPath: String { parent.appendingPathComponent(".\(name).lock").path }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notAReportFolder(String)
+        case io(String, path: String)
+
+        public var description: String {
+            switch self {
+            case .notAReportFolder(let path):
+                "refusing to replace \(path): it is not empty and holds no manifest.json, so it is not a "
+                    + "ScopeReport output folder; choose another --out"
+            case .io(let what, let path): "\(what): \(path)"
+            }
+        }
+    }
+
+    /// The files of the current report, if there is one (path → bytes).
+    public func readFile(_ relative: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: url.appendingPathComponent(relative).path).map { [UInt8]($0) }
+    }
+
+    /// Holds an exclusive lock beside the folder while `body` runs, so two builds into the same folder
+    /// take turns instead of interleaving their swaps.
+    public func withLock<T>(_ body: () throws -> T) throws -> T {
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure.io("cannot create the lock file", path: lockPath) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw Failure.io("cannot lock", path: lockPath) }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// Replaces the folder with exactly `files` (relative path → bytes). Call inside `withLock`.
+    public func replace(with files: [(path: String, bytes: [UInt8])]) throws {
+        let manager = FileManager.default
+        try removeLeftovers()
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists {
+            let contents = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty || contents.contains("manifest.json") else {
+                throw Failure.notAReportFolder(url.path)
+            }
+        }
+        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for file in files {
+                let target = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                guard manager.createFile(atPath: target.path, contents: Data(file.bytes)) else {
+                    throw Failure.io("cannot write", path: target.path)
+                }
+            }
+            try swapIn(staging, replacingExisting: exists)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func swapIn(_ staging: URL, replacingExisting exists: Bool) throws {
+        if !exists {
+            guard rename(staging.path, url.path) == 0 else { throw Failure.io("cannot move into place", path: url.path) }
+            return
+        }
+        if sr_exchange_paths(staging.path, url.path) == 0 {
+            // The staging name now holds the previous report.
+            try FileManager.default.removeItem(at: staging)
+            return
+        }
+        // No RENAME_EXCHANGE on this file system: two renames, with the old folder kept under a name
+        // that `removeLeftovers` restores if the process dies between them.
+        let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+        guard rename(url.path, old.path) == 0 else { throw Failure.io("cannot move aside", path: url.path) }
+        guard rename(staging.path, url.path) == 0 else {
+            _ = rename(old.path, url.path)
+            throw Failure.io("cannot move into place", path: url.path)
+        }
+        try FileManager.default.removeItem(at: old)
+    }
+
+    /// Cleans what a killed build left beside the folder: staging folders, and an old folder that a
+    /// death between two renames left without a successor (restored, not deleted).
+    private func removeLeftovers() throws {
+        let manager = FileManager.default
+        let siblings = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
+        for sibling in siblings.sorted() where sibling.hasPrefix(".\(name).old-") {
+            let path = parent.appendingPathComponent(sibling).path
+            if !manager.fileExists(atPath: url.path) {
+                _ = rename(path, url.path)
+            } else {
+                try? manager.removeItem(atPath: path)
+            }
+        }
+        for sibling in siblings where sibling.hasPrefix(".\(name).staging-") {
+            try? manager.removeItem(atPath: parent.appendingPathComponent(sibling).path)
+        }
+    }
+}

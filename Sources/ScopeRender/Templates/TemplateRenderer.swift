@@ -1,0 +1,148 @@
+import ScopeDiagnostics
+import ScopeLoad
+
+/// Renders a folder's templates against a context. Every placeholder must name a known value: an
+/// unknown one is an error at its file, line and column (with a "did you mean"), never an empty string.
+public struct TemplateRenderer: Sendable {
+    /// Template name (path inside the templates folder, e.g. `report.md`, `partials/methods.md`) → text.
+    public var templates: [String: String]
+    /// How the user named the templates folder, for diagnostics.
+    public var displayDirectory: String
+
+    public init(templates: [String: String], displayDirectory: String) {
+        self.templates = templates
+        self.displayDirectory = displayDirectory
+    }
+
+    /// Partials nest; a cycle (a includes b includes a) is stopped at this depth with an error.
+    static let maxPartialDepth = 16
+
+    public func render(_ name: String, context: TemplateContext) -> Result<String, DiagnosticsError> {
+        var state = State()
+        var output = ""
+        render(template: name, contexts: [context], depth: 0, into: &output, state: &state, from: nil)
+        let diagnostics = state.diagnostics.sortedByLocation()
+        return diagnostics.hasErrors ? .failure(DiagnosticsError(diagnostics)) : .success(output)
+    }
+
+    private struct State {
+        var parsed: [String: [TemplateNode]] = [:]
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
+    }
+
+    private func path(_ name: String) -> String {
+        displayDirectory.isEmpty ? name : "\(displayDirectory)/\(name)"
+    }
+
+    private func render(
+        template name: String, contexts: [TemplateContext], depth: Int, into output: inout String,
+        state: inout State, from location: SourceLocation?
+    ) {
+        guard depth <= Self.maxPartialDepth else {
+            state.diagnostics.append(
+                .error("partials nest deeper than \(Self.maxPartialDepth) levels (a partial includes itself?)",
+                    at: location ?? SourceLocation(file: path(name))))
+            return
+        }
+        let nodes: [TemplateNode]
+        if let cached = state.parsed[name] {
+            nodes = cached
+        } else {
+            guard let text = templates[name] else {
+                state.diagnostics.append(
+                    .error("no template named '\(name)' in \(displayDirectory)/", at: location ?? SourceLocation(file: path(name))))
+                return
+            }
+            var parser = TemplateParser(file: path(name))
+            nodes = parser.parse(text)
+            state.diagnostics += parser.diagnostics
+            state.parsed[name] = nodes
+        }
+        render(nodes, contexts: contexts, depth: depth, into: &output, state: &state)
+    }
+
+    private func render(
+        _ nodes: [TemplateNode], contexts: [TemplateContext], depth: Int, into output: inout String, state: inout State
+    ) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .value(let name, let location):
+                switch lookup(name, in: contexts) {
+                case .text(let text)?: output += MarkdownText.escape(text)
+                case .markdown(let markdown)?: output += markdown
+                case .flag(let flag)?: output += flag ? "yes" : "no"
+                case .list?:
+                    report(.error("{{\(name)}} is a list; use {{#\(name)}}…{{/\(name)}}", at: location), &state)
+                case nil: report(unknown(name, at: location, contexts: contexts), &state)
+                }
+            case .section(let name, let inverted, let body, let location):
+                guard let value = lookup(name, in: contexts) else {
+                    report(unknown(name, at: location, contexts: contexts), &state)
+                    // Still check the body's placeholders against the outer names.
+                    var discard = ""
+                    render(body, contexts: contexts, depth: depth, into: &discard, state: &state)
+                    continue
+                }
+                switch value {
+                case .list(let items):
+                    if inverted {
+                        if items.isEmpty { render(body, contexts: contexts, depth: depth, into: &output, state: &state) }
+                    } else {
+                        for item in items {
+                            render(body, contexts: contexts + [item], depth: depth, into: &output, state: &state)
+                        }
+                    }
+                case .flag(let flag):
+                    if flag != inverted { render(body, contexts: contexts, depth: depth, into: &output, state: &state) }
+                case .text(let text), .markdown(let text):
+                    if text.isEmpty == inverted {
+                        render(body, contexts: contexts, depth: depth, into: &output, state: &state)
+                    }
+                }
+            case .partial(let name, let location):
+                guard Self.isSafePartialName(name) else {
+                    report(
+                        .error(
+                            "partial '\(name)' must be a name inside the templates folder (letters, digits, -, _, /; "
+                                + "no '..' and no absolute path)", at: location), &state)
+                    continue
+                }
+                render(
+                    template: "partials/\(name).md", contexts: contexts, depth: depth + 1, into: &output,
+                    state: &state, from: location)
+            }
+        }
+    }
+
+    /// `{{> methods}}` reads `partials/methods.md`; nothing may climb out of the templates folder.
+    static func isSafePartialName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix("/") && !name.split(separator: "/").contains("..")
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_/".contains($0)) }
+    }
+
+    private func lookup(_ name: String, in contexts: [TemplateContext]) -> TemplateValue? {
+        for context in contexts.reversed() {
+            if let value = context[name] { return value }
+        }
+        return nil
+    }
+
+    private func unknown(_ name: String, at location: SourceLocation, contexts: [TemplateContext]) -> Diagnostic {
+        var message = "unknown placeholder {{\(name)}}"
+        let names = contexts.flatMap(\.values.keys)
+        if let suggestion = Suggestion.closest(to: name, among: names) {
+            message += "; did you mean {{\(suggestion)}}?"
+        } else {
+            message += " (results.json lists the value names)"
+        }
+        return .error(message, at: location)
+    }
+
+    /// Each place is reported once, even when a section repeats it for every item.
+    private func report(_ diagnostic: Diagnostic, _ state: inout State) {
+        if state.reported.insert(diagnostic.description).inserted { state.diagnostics.append(diagnostic) }
+    }
+}

@@ -1,0 +1,67 @@
+/// Every number the report shows, under a stable dotted key (`frequencies.modalities.mri.count`), so
+/// that templates, charts, `results.json` and the diff all read the same values.
+public struct ResultValues: Sendable, Equatable {
+    public private(set) var entries: [String: ResultValue] = [:]
+
+    public init() {}
+
+    public subscript(key: String) -> ResultValue? {
+        get { entries[key] }
+        set { entries[key] = newValue }
+    }
+
+    public var sortedKeys: [String] { entries.keys.sorted() }
+}
+
+/// A result with the kind that decides how it is printed (the presentation rules live in the render
+/// stage; `results.json` keeps the unrounded number).
+public enum ResultValue: Sendable, Equatable {
+    case count(Int)
+    case percent(Double)
+    case pValue(Double)
+    /// A coefficient or other unitless statistic (r, ρ, τ, AUC …).
+    case statistic(Double)
+    /// A value in the data's own unit (patients, samples per label …).
+    case measure(Double)
+    case text(String)
+    /// Why a statistic has no value (n < 3, constant input …).
+    case notComputable(String)
+
+    public var number: Double? {
+        switch self {
+        case .count(let value): Double(value)
+        case .percent(let value), .pValue(let value), .statistic(let value), .measure(let value): value
+        case .text, .notComputable: nil
+        }
+    }
+}
+
+/// Key segments from labels: lower case, letters and digits, other runs become one `-`
+/// ("South Korea" → `south-korea`, "k-nearest neighbours" → `k-nearest-neighbours`).
+public enum ResultKey {
+    public static func segment(_ label: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in label.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
+                if pendingDash, !slug.isEmpty { slug += "-" }
+                pendingDash = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug.isEmpty ? "blank" : slug
+    }
+
+    /// Segments for a list of labels, made unique by suffixes where two labels slug alike.
+    public static func segments(_ labels: [String]) -> [String] {
+        var used: [String: Int] = [:]
+        return labels.map { label in
+            let base = segment(label)
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            return count == 1 ? base : "\(base)-\(count)"
+        }
+    }
+}
