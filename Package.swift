@@ -58,7 +58,8 @@ let package = Package(
         .executableTarget(
             name: "scopereport",
             dependencies: [
-                "ScopeLoad", "ScopeSynthesis", "ScopeRender", "ScopePublish", "ScopePrisma",
+                "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis", "ScopeRender", "ScopePublish",
+                "ScopePrisma",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -54,7 +54,13 @@ extension FrequencyTable {
                     notReported += 1
                 }
             }
-        default:
+        case .texts(let cells):
+            // Free text (e.g. journal names) counts each distinct text as written.
+            multiValued = false
+            for row in rows {
+                if let text = cells[row], !text.isEmpty { counts[text, default: 0] += 1 } else { notReported += 1 }
+            }
+        case nil:
             multiValued = false
         }
         let labels = orderedLabels(counts: counts, column: column, spec: spec)

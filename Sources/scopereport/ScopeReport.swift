@@ -1,1 +1,31 @@
-@main struct Main { static func main() {} }
+import ArgumentParser
+
+/// `scopereport`: turns a review's extraction sheet and config into its published results.
+@main
+struct ScopeReport: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "scopereport",
+        abstract: "Build the results of a systematic or scoping review from its extraction sheet.",
+        discussion: """
+            A review lives in a data folder (review.yaml + the extraction sheet, CSV or XLSX) and a
+            templates folder (Markdown). `scopereport build` reads them and writes a report folder:
+            index.html, report.md, results.json, figures/*.svg, tables/*.md|csv|tex, manifest.json.
+
+            Start a new review with `scopereport init my-review`, then `cd my-review && scopereport`.
+
+            Exit status: 0 success, 65 invalid data, 66 missing input, 70 internal error.
+            """,
+        version: version,
+        subcommands: [Build.self, Validate.self, Init.self, Stats.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// sysexits(3) codes, so CI can tell bad data from a missing file from a bug.
+enum ExitStatus {
+    static let invalidData = ExitCode(65)
+    static let missingInput = ExitCode(66)
+    static let internalError = ExitCode(70)
+}

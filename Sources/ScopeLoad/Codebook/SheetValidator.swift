@@ -222,7 +222,9 @@ struct SheetValidator {
         var result: [Double?] = []
         result.reserveCapacity(table.ids.count)
         for row in 0..<table.ids.count {
-            let evaluation = derived.formula.evaluate { name in table.values[name]?.numbers?[row] ?? nil }
+            let evaluation = derived.formula.evaluate(
+                { name in table.values[name]?.numbers?[row] ?? nil },
+                count: { name in table.values[name]?.categories?[row].count ?? 0 })
             switch evaluation {
             case .value(let value) where value.isFinite: result.append(value)
             case .value, .missing: result.append(nil)

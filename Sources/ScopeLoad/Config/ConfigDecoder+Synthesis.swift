@@ -35,7 +35,10 @@ extension ConfigDecoder {
         var frequencies: Set<String> = []
         var crosstabs: Set<String> = []
         var correlations: Set<String> = []
-        var ids: Set<String> = []
+        /// Tables (frequencies, cross-tabulations, correlations) and figures name files in different
+        /// folders, so each kind has its own set of ids.
+        var tableIDs: Set<String> = []
+        var figureIDs: Set<String> = []
     }
 
     private mutating func list(_ node: Node?, _ key: String) -> [Node] {
@@ -77,7 +80,9 @@ extension ConfigDecoder {
         return name
     }
 
-    private mutating func uniqueID(_ fields: inout YAMLFields, in what: String, _ context: inout Context) -> String? {
+    private mutating func uniqueID(
+        _ fields: inout YAMLFields, in what: String, _ context: inout Context, figure: Bool = false
+    ) -> String? {
         guard let id = fields.requiredString("id", in: what, &diagnostics) else { return nil }
         let location = fields.location(of: fields.value("id")!)
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !id.isEmpty
@@ -86,7 +91,8 @@ extension ConfigDecoder {
                 .error("\(what): id '\(id)' may hold only letters, digits, '-' and '_' (it names files)", at: location))
             return nil
         }
-        guard context.ids.insert(id).inserted else {
+        let inserted = figure ? context.figureIDs.insert(id).inserted : context.tableIDs.insert(id).inserted
+        guard inserted else {
             diagnostics.append(.error("\(what): the id '\(id)' is used twice", at: location))
             return nil
         }
@@ -98,8 +104,8 @@ extension ConfigDecoder {
         guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
         let id = uniqueID(&fields, in: what, &context)
         let name = column(
-            &fields, "column", in: what, context, accept: { $0.isCategorical || $0 == .year || $0 == .integer },
-            kind: "a category, multi-category, year or integer column")
+            &fields, "column", in: what, context, accept: { $0.isCategorical || $0.isNumeric || $0 == .text },
+            kind: "a category, numeric or text column")
         var spec = FrequencySpec(id: id ?? "", column: name ?? "")
         spec.subset = subset(&fields, in: what, context)
         spec.title = fields.string("title", &diagnostics)
@@ -190,7 +196,7 @@ extension ConfigDecoder {
     private mutating func decodeFigure(_ node: Node, _ context: inout Context) -> FigureSpec? {
         let what = "figure"
         guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
-        let id = uniqueID(&fields, in: what, &context)
+        let id = uniqueID(&fields, in: what, &context, figure: true)
         let kindName = fields.requiredString("kind", in: what, &diagnostics)
         let kind = kindName.flatMap(FigureSpec.Kind.init(rawValue:))
         if let kindName, kind == nil {

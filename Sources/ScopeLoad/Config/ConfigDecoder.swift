@@ -252,7 +252,7 @@ struct ConfigDecoder {
                     if known == nil {
                         valid = false
                         diagnostics.append(unknownColumn(name, in: what, at: location, columns: columns.map(\.name)))
-                    } else if known?.type.isNumeric == false {
+                    } else if known?.type.isNumeric == false, !formula.countedColumns.contains(name) {
                         valid = false
                         diagnostics.append(
                             .error("\(what) uses '\(name)', which is not a numeric column", at: location))

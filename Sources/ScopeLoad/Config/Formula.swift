@@ -3,6 +3,8 @@
 public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
     case number(Double)
     case column(String)
+    /// `count(modalities)`: how many values a multi-category cell holds (0 when blank).
+    case valueCount(String)
     case binary(Formula, Operator, Formula)
 
     public enum Operator: Character, Sendable, Equatable {
@@ -16,8 +18,17 @@ public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
     public var columns: [String] {
         switch self {
         case .number: []
-        case .column(let name): [name]
+        case .column(let name), .valueCount(let name): [name]
         case .binary(let lhs, _, let rhs): lhs.columns + rhs.columns
+        }
+    }
+
+    /// The columns read through `count(…)`, which may be categorical.
+    public var countedColumns: [String] {
+        switch self {
+        case .number, .column: []
+        case .valueCount(let name): [name]
+        case .binary(let lhs, _, let rhs): lhs.countedColumns + rhs.countedColumns
         }
     }
 
@@ -25,6 +36,7 @@ public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .number(let value): "\(value)"
         case .column(let name): name
+        case .valueCount(let name): "count(\(name))"
         case .binary(let lhs, let op, let rhs): "(\(lhs) \(op.rawValue) \(rhs))"
         }
     }
@@ -37,13 +49,17 @@ public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
         case undefined(String)
     }
 
-    public func evaluate(_ lookup: (String) -> Double?) -> Evaluation {
+    /// - Parameters:
+    ///   - lookup: a numeric cell of the row (nil when blank).
+    ///   - count: the number of values of a category cell of the row.
+    public func evaluate(_ lookup: (String) -> Double?, count: (String) -> Int = { _ in 0 }) -> Evaluation {
         switch self {
         case .number(let value): return .value(value)
         case .column(let name): return lookup(name).map(Evaluation.value) ?? .missing
+        case .valueCount(let name): return .value(Double(count(name)))
         case .binary(let lhs, let op, let rhs):
-            let left = lhs.evaluate(lookup)
-            let right = rhs.evaluate(lookup)
+            let left = lhs.evaluate(lookup, count: count)
+            let right = rhs.evaluate(lookup, count: count)
             guard case .value(let a) = left else { return left }
             guard case .value(let b) = right else { return right }
             switch op {
@@ -138,6 +154,20 @@ private struct FormulaParser {
             while let d = peek, d.isLetter || d.isNumber || d == "_" {
                 name.append(d)
                 index += 1
+            }
+            skipSpaces()
+            if name == "count", peek == "(" {
+                index += 1
+                skipSpaces()
+                var argument = ""
+                while let d = peek, d.isLetter || d.isNumber || d == "_" {
+                    argument.append(d)
+                    index += 1
+                }
+                skipSpaces()
+                guard !argument.isEmpty, peek == ")" else { throw FormulaError("write count(COLUMN)") }
+                index += 1
+                return .valueCount(argument)
             }
             return .column(name)
         }

@@ -15,6 +15,9 @@ public enum MarkdownText {
                 result.append(character)
             case "\r\n", "\n", "\r":
                 result.append(" ")
+            case "\u{E000}", "\u{E001}":
+                // Reserved for the renderer's own table and figure markers: data may not forge them.
+                result.append("\u{FFFD}")
             default:
                 result.append(character)
             }

@@ -1,0 +1,49 @@
+import ScopeLoad
+import ScopeSynthesis
+
+/// `results.json`: every result under its key, one per line, keys sorted, numbers unrounded
+/// (shortest round-trip form), a statistic that is not computable as `null`. Written by hand rather
+/// than with JSONEncoder so the bytes are exactly what `git diff` should see.
+enum ResultsJSON {
+    static func encode(_ values: ResultValues) -> String {
+        var lines: [String] = []
+        lines.reserveCapacity(values.entries.count + 2)
+        for key in values.sortedKeys {
+            lines.append("  \(string(key)): \(json(values[key]!))")
+        }
+        return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
+    }
+
+    static func json(_ value: ResultValue) -> String {
+        switch value {
+        case .count(let count): String(count)
+        case .percent(let number), .pValue(let number), .statistic(let number), .measure(let number):
+            number.isFinite ? NumberText.shortest(number) : "null"
+        case .text(let text): string(text)
+        case .notComputable: "null"
+        }
+    }
+
+    static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import ScopeDiagnostics
+import ScopeLoad
+import ScopePublish
+import ScopeRender
+import ScopeSynthesis
+
+extension ScopeReport {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the report folder from the data and templates (the default command).",
+            discussion: """
+                Writes OUT/index.html, report.md, results.json, figures/, tables/ and manifest.json.
+                The folder is replaced atomically: a failed or interrupted build leaves the previous
+                report exactly as it was. When no input and not the tool's version changed since the last
+                build, nothing is written. SOURCE_DATE_EPOCH, when set, is the only date the report shows.
+                """)
+
+        @OptionGroup var folders: Folders
+
+        @Flag(name: .long, help: "Print nothing but errors.")
+        var quiet = false
+
+        func validate() throws {
+            try folders.checkOutput()
+        }
+
+        func run() throws {
+            let started = DispatchTime.now()
+            let outcome: BuildOutcome
+            do {
+                outcome = try ReportBuild(folders: folders, version: ScopeReport.version).run()
+            } catch let failure as BuildFailure {
+                Console.print(diagnostics: failure.diagnostics)
+                Console.write(failure.summary)
+                throw failure.exitCode
+            } catch {
+                Console.error("error: internal error: \(error)")
+                throw ExitStatus.internalError
+            }
+            if !quiet {
+                Console.print(diagnostics: outcome.warnings)
+                let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+                Console.write(outcome.summary(out: folders.out, milliseconds: Int(milliseconds)))
+            }
+        }
+    }
+
+    /// The folders every building command shares.
+    struct Folders: ParsableArguments {
+        @Option(name: .long, help: "The review's data folder (review.yaml and the extraction sheet).")
+        var data = "review-data"
+
+        @Option(name: .long, help: "The folder of Markdown templates, partials/, page.html and style.css.")
+        var templates = "templates"
+
+        @Option(name: .long, help: "The report folder to write (replaced as a whole).")
+        var out = "_report"
+
+        var dataURL: URL { URL(fileURLWithPath: data).standardizedFileURL }
+        var templatesURL: URL { URL(fileURLWithPath: templates).standardizedFileURL }
+        var outURL: URL { URL(fileURLWithPath: out).standardizedFileURL }
+
+        /// The output folder is replaced wholesale, so it must never be one of the inputs, the project
+        /// root or the file system's root.
+        func checkOutput() throws {
+            let outPath = outURL.resolvingSymlinksInPath().path
+            let forbidden: [(String, String)] = [
+                ("/", "the file system's root"),
+                (dataURL.resolvingSymlinksInPath().path, "the data folder"),
+                (templatesURL.resolvingSymlinksInPath().path, "the templates folder"),
+                (FileManager.default.currentDirectoryPath, "the current folder"),
+                (NSHomeDirectory(), "your home folder"),
+            ]
+            for (path, what) in forbidden where outPath == path {
+                throw ValidationError("--out \(out) is \(what); the report folder is replaced as a whole, so choose a folder of its own such as _report")
+            }
+            for (path, what) in forbidden.dropFirst().prefix(2) where path.hasPrefix(outPath + "/") {
+                throw ValidationError("--out \(out) contains \(what); choose a folder of its own such as _report")
+            }
+            if FileManager.default.fileExists(atPath: outURL.appendingPathComponent(".git").path) {
+                throw ValidationError("--out \(out) is a repository root; choose a folder of its own such as _report")
+            }
+        }
+    }
+}
