@@ -1,1 +1,0 @@
-// The ScopeCharts module; see Package.swift for its place in the pipeline.
