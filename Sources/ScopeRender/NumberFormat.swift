@@ -16,6 +16,9 @@ public struct NumberFormat: Sendable {
         case .pValue(let p): pValue(p)
         case .statistic(let value): fixed(value, decimals: presentation.decimals)
         case .measure(let value): measure(value)
+        case .plain(let value):
+            value == value.rounded() && abs(value) < 1e15
+                ? String(Int64(value)) : fixed(value, decimals: presentation.decimals)
         case .text(let text): text
         case .notComputable: "n/a"
         }

@@ -17,7 +17,8 @@ enum ResultsJSON {
     static func json(_ value: ResultValue) -> String {
         switch value {
         case .count(let count): String(count)
-        case .percent(let number), .pValue(let number), .statistic(let number), .measure(let number):
+        case .percent(let number), .pValue(let number), .statistic(let number), .measure(let number),
+            .plain(let number):
             number.isFinite ? NumberText.shortest(number) : "null"
         case .text(let text): string(text)
         case .notComputable: "null"

@@ -5,6 +5,7 @@ import ScopeStatistics
 public struct NumericSummary: Sendable, Equatable {
     public var column: String
     public var label: String
+    public var type: ColumnType
     public var subset: String?
     public var statistics: DescriptiveStatistics
 
@@ -13,7 +14,7 @@ public struct NumericSummary: Sendable, Equatable {
         let cells = review.values[spec.column]?.numbers ?? []
         let values = review.rows(in: spec.subset).map { cells[$0] }
         return NumericSummary(
-            column: spec.column, label: column.label, subset: spec.subset,
+            column: spec.column, label: column.label, type: column.type, subset: spec.subset,
             statistics: DescriptiveStatistics.describe(values))
     }
 

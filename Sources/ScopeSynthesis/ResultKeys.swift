@@ -59,7 +59,16 @@ enum ResultKeys {
             ("mean", s.mean), ("sd", s.standardDeviation), ("median", s.median), ("q1", s.firstQuartile),
             ("q3", s.thirdQuartile), ("min", s.minimum), ("max", s.maximum), ("sum", s.sum),
         ]
-        for (name, measure) in measures { values["\(prefix).\(name)"] = value(measure, as: ResultValue.measure) }
+        // Years print as years; fractions (AUC, accuracy …) with fixed decimals like other statistics.
+        let kind: (Double) -> ResultValue =
+            switch summary.type {
+            case .year: ResultValue.plain
+            case .fraction: ResultValue.statistic
+            default: ResultValue.measure
+            }
+        for (name, measure) in measures {
+            values["\(prefix).\(name)"] = value(measure, as: name == "sd" && summary.type == .year ? ResultValue.measure : kind)
+        }
     }
 
     private static func add(_ family: CorrelationFamily, to values: inout ResultValues) {

@@ -23,6 +23,8 @@ public enum ResultValue: Sendable, Equatable {
     case statistic(Double)
     /// A value in the data's own unit (patients, samples per label …).
     case measure(Double)
+    /// A number printed without thousands separators (years: 2021, not 2,021).
+    case plain(Double)
     case text(String)
     /// Why a statistic has no value (n < 3, constant input …).
     case notComputable(String)
@@ -30,7 +32,8 @@ public enum ResultValue: Sendable, Equatable {
     public var number: Double? {
         switch self {
         case .count(let value): Double(value)
-        case .percent(let value), .pValue(let value), .statistic(let value), .measure(let value): value
+        case .percent(let value), .pValue(let value), .statistic(let value), .measure(let value), .plain(let value):
+            value
         case .text, .notComputable: nil
         }
     }

@@ -22,6 +22,9 @@ extension ScopeReport {
         @Flag(name: .long, help: "Print nothing but errors.")
         var quiet = false
 
+        @Flag(name: .long, help: "Rebuild even when no input changed (e.g. after rebuilding the tool itself).")
+        var force = false
+
         func validate() throws {
             try folders.checkOutput()
         }
@@ -30,7 +33,7 @@ extension ScopeReport {
             let started = DispatchTime.now()
             let outcome: BuildOutcome
             do {
-                outcome = try ReportBuild(folders: folders, version: ScopeReport.version).run()
+                outcome = try ReportBuild(folders: folders, version: ScopeReport.version, force: force).run()
             } catch let failure as BuildFailure {
                 Console.print(diagnostics: failure.diagnostics)
                 Console.write(failure.summary)

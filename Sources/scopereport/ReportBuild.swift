@@ -10,6 +10,7 @@ import ScopeSynthesis
 struct ReportBuild {
     let folders: ScopeReport.Folders
     let version: String
+    var force = false
 
     func run() throws -> BuildOutcome {
         let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
@@ -17,7 +18,7 @@ struct ReportBuild {
         let output = OutputFolder(folders.outURL)
         return try output.withLock {
             let previous = output.readFile("manifest.json").flatMap(Manifest.decode)
-            if let previous, previous.version == version, previous.inputs == inputs, isIntact(output, previous) {
+            if !force, let previous, previous.version == version, previous.inputs == inputs, isIntact(output, previous) {
                 return BuildOutcome(studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
             }
             return try buildAndPublish(snapshot: snapshot, into: output, previous: previous)

@@ -44,8 +44,17 @@ struct TableBuilder {
                 let subset = summary.subset.flatMap { name in review.config.subsets.first { $0.name == name }?.label }
                 let label = subset.map { "\(summary.label) (\($0.lowercased()))" } ?? summary.label
                 let cells = [s.mean, s.standardDeviation, s.median, s.firstQuartile, s.thirdQuartile, s.minimum, s.maximum]
+                let show: (Double) -> String =
+                    switch summary.type {
+                    case .year: { format.format(.plain($0)) }
+                    case .fraction: { format.fixed($0, decimals: format.presentation.decimals) }
+                    default: format.measure
+                    }
                 return [.text(label), .text(format.grouped(s.n)), .text(format.grouped(s.missing))]
-                    + cells.map { .text($0.value.map(format.measure) ?? "–") }
+                    + cells.enumerated().map { index, cell in
+                        // The SD of years is a spread in years, not a year: measure-formatted.
+                        .text(cell.value.map(index == 1 ? format.measure : show) ?? "–")
+                    }
             },
             notes: [
                 "SD: standard deviation (n − 1). Q1, Q3: quartiles by R's default definition (type 7, "

@@ -17,7 +17,46 @@ struct TemplateParser {
 
     init(file: String) { self.file = file }
 
-    mutating func parse(_ text: String) -> [TemplateNode] {
+    /// Stands for a line break that a standalone tag removed: counted for line numbers, never output.
+    static let removedLineBreak: Character = "\u{E002}"
+
+    /// Mustache's "standalone" rule: a section, inverted-section, closing, comment or partial tag alone on
+    /// its line takes the line with it, so `{{#list}}` on its own line adds no blank line to the output.
+    static func removeStandaloneLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var inComment = false
+        for index in lines.indices {
+            let trimmed = lines[index].trimmedSpaces
+            let isLast = index == lines.count - 1
+            if inComment {
+                // The closing line of a multi-line comment: standalone when nothing follows the `}}`.
+                if let close = trimmed.range(of: "}}") {
+                    inComment = false
+                    if close.upperBound == trimmed.endIndex, !isLast { lines[index] += String(removedLineBreak) }
+                }
+                continue
+            }
+            let standalone =
+                trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}") && trimmed.dropFirst(2).first.map { "#^/!>".contains($0) } == true
+                && trimmed.dropFirst(2).dropLast(2).range(of: "{{") == nil && trimmed.dropFirst(2).dropLast(2).range(of: "}}") == nil
+            if standalone, !isLast {
+                lines[index] = trimmed + String(removedLineBreak)
+            } else if trimmed.hasPrefix("{{!"), !trimmed.contains("}}"), !isLast {
+                lines[index] = trimmed + String(removedLineBreak)
+                inComment = true
+            }
+        }
+        // Lines that end in a removed break join the next without "\n".
+        var result = ""
+        for (index, line) in lines.enumerated() {
+            result += line
+            if index < lines.count - 1, line.last != removedLineBreak { result += "\n" }
+        }
+        return result
+    }
+
+    mutating func parse(_ source: String) -> [TemplateNode] {
+        let text = Self.removeStandaloneLines(source)
         var stack: [(name: String, inverted: Bool, nodes: [TemplateNode], at: SourceLocation)] = [
             ("", false, [], SourceLocation(file: file))
         ]
@@ -27,7 +66,7 @@ struct TemplateParser {
 
         func advance(over consumed: Substring) {
             for character in consumed {
-                if character == "\n" {
+                if character == "\n" || character == Self.removedLineBreak {
                     line += 1
                     column = 1
                 } else {
@@ -38,7 +77,7 @@ struct TemplateParser {
 
         while let open = rest.range(of: "{{") {
             let before = rest[..<open.lowerBound]
-            if !before.isEmpty { stack[stack.count - 1].nodes.append(.text(String(before))) }
+            if !before.isEmpty { stack[stack.count - 1].nodes.append(.text(Self.visible(before))) }
             advance(over: before)
             let location = SourceLocation(file: file, line: line, column: column)
             guard let close = rest[open.upperBound...].range(of: "}}") else {
@@ -80,7 +119,7 @@ struct TemplateParser {
                 stack[stack.count - 1].nodes.append(.value(name: body, at: location))
             }
         }
-        if !rest.isEmpty { stack[stack.count - 1].nodes.append(.text(String(rest))) }
+        if !rest.isEmpty { stack[stack.count - 1].nodes.append(.text(Self.visible(rest))) }
         while stack.count > 1 {
             let section = stack.removeLast()
             diagnostics.append(.error("{{#\(section.name)}} is never closed by {{/\(section.name)}}", at: section.at))
@@ -88,6 +127,12 @@ struct TemplateParser {
                 .section(name: section.name, inverted: section.inverted, body: section.nodes, at: section.at))
         }
         return stack[0].nodes
+    }
+}
+
+extension TemplateParser {
+    static func visible(_ text: Substring) -> String {
+        text.contains(removedLineBreak) ? String(text.filter { $0 != removedLineBreak }) : String(text)
     }
 }
 
