@@ -44,7 +44,8 @@ let package = Package(
         // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.
         .target(
             name: "ScopePrisma",
-            dependencies: ["ScopeCharts", "ScopeDiagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ScopeCharts", "ScopeDiagnostics", .product(name: "Yams", package: "Yams")],
+            exclude: ["PRISMA-CONFIG.md"]
         ),
         // Stage 3: results → Markdown report, tables (MD/CSV/LaTeX) and figures (SVG).
         .target(
