@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+
+/// Runs the built `scopereport` executable the way a user or CI does, in a chosen folder and
+/// environment, and captures what it prints.
+struct ScopeReportRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    /// The executable SwiftPM built next to the test bundle (`.build/debug/scopereport`).
+    static var executable: URL {
+        // On Linux the test bundle is `.build/<triple>/debug/ScopeReportPackageTests.xctest` and
+        // Bundle reports either it or its folder; the executable sits in that folder.
+        var folder = Bundle(for: Marker.self).bundleURL
+        if folder.pathExtension == "xctest" { folder = folder.deletingLastPathComponent() }
+        return folder.appendingPathComponent("scopereport")
+    }
+
+    /// The repository root (for `review-data/` and `templates/`).
+    static var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    @discardableResult
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> ScopeReportRun {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? repository
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so a chatty child cannot block on a full pipe.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ScopeReportRun(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private final class Marker {}
+}
+
+/// A fresh temporary folder, removed when the test ends.
+func temporaryFolder(_ test: XCTestCase, _ name: String = #function) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("scopereport-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    return url
+}
+
+/// Every file below `folder` (relative path → bytes), for byte-for-byte comparisons.
+func snapshot(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    let manager = FileManager.default
+    for path in try manager.subpathsOfDirectory(atPath: folder.path).sorted() {
+        var isDirectory: ObjCBool = false
+        let full = folder.appendingPathComponent(path).path
+        if manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = manager.contents(atPath: full)
+        }
+    }
+    return files
+}
+
+/// Copies the default review's data and templates into `folder`.
+func copyDefaultReview(to folder: URL) throws {
+    for name in ["review-data", "templates"] {
+        try FileManager.default.copyItem(
+            at: ScopeReportRun.repository.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+}
