@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "ScopeLoad",
             dependencies: [
-                "ScopeDiagnostics",
+                "ScopeDiagnostics", "ScopePrisma",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -38,7 +38,7 @@ let package = Package(
         // Pure numerics: distributions, ranks, correlations, descriptive statistics.
         .target(name: "ScopeStatistics"),
         // Stage 2: review → typed results (pure functions, no I/O).
-        .target(name: "ScopeSynthesis", dependencies: ["ScopeLoad", "ScopeStatistics"]),
+        .target(name: "ScopeSynthesis", dependencies: ["ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
         // SVG writing and charts; depends on nothing but Foundation.
         .target(name: "ScopeCharts"),
         // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.

@@ -45,8 +45,8 @@ public struct ReportRenderer: Sendable {
 
     public func render() -> Result<RenderedReport, DiagnosticsError> {
         let format = NumberFormat(review.config.presentation)
-        var tables = extraTables + makeTables(format)
-        var figures = extraFigures + makeFigures(format)
+        var tables = extraTables + prismaTables(format) + makeTables(format)
+        var figures = extraFigures + prismaFigures() + makeFigures(format)
         let context = ReportContext(review: review, results: results, format: format, build: build)
             .make(tables: tables, figures: figures)
         let rendered: String
@@ -69,6 +69,26 @@ public struct ReportRenderer: Sendable {
         if let spec = review.config.synthesis.studyTable { tables.append(builder.studies(spec)) }
         if !review.excluded.isEmpty { tables.append(builder.excluded()) }
         return tables
+    }
+
+    /// The flow diagram of the search and selection, when the config gives PRISMA counts.
+    private func prismaFigures() -> [ReportFigure] {
+        guard let flow = review.config.prisma else { return [] }
+        return [
+            ReportFigure(
+                name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).",
+                svg: flow.svg(id: "fig-prisma"))
+        ]
+    }
+
+    private func prismaTables(_ format: NumberFormat) -> [ReportTable] {
+        guard let flow = review.config.prisma else { return [] }
+        return [
+            ReportTable(
+                name: "prisma", number: 0, title: "Counts of the flow diagram (PRISMA 2020)",
+                columns: [.init("Box"), .init("n", .right)],
+                rows: flow.tableRows.map { [.text($0.box), .text(format.grouped($0.count))] }, notes: [])
+        ]
     }
 
     private func makeFigures(_ format: NumberFormat) -> [ReportFigure] {

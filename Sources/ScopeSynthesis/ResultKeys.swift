@@ -1,4 +1,5 @@
 import ScopeLoad
+import ScopePrisma
 import ScopeStatistics
 
 /// Names every result: the keys of `results.json` and of the templates' placeholders. They are part
@@ -15,6 +16,7 @@ enum ResultKeys {
                     Double(subset.count) * 100 / Double(results.studyCount))
             }
         }
+        for (key, count) in review.config.prisma?.keyValues ?? [] { values[key] = .count(count) }
         for table in results.frequencies { add(table, to: &values) }
         for table in results.crosstabs { add(table, to: &values) }
         for summary in results.summaries { add(summary, to: &values) }

@@ -131,7 +131,7 @@ struct BuildOutcome {
         if upToDate { return "\(out)/ is up to date (no input changed) in \(milliseconds) ms" }
         return "built \(out)/ from \(Console.count(studies ?? 0, "study")): \(Console.count(figures, "figure")), "
             + "\(Console.count(tables, "table")) (\(Console.count(changedFiles, "file")) changed) in \(milliseconds) ms"
-            + (warnings.isEmpty ? "" : ", \(Console.count(warnings.count, "warning"))")
+            + (warnings.warnings.isEmpty ? "" : ", \(Console.count(warnings.warnings.count, "warning"))")
     }
 }
 

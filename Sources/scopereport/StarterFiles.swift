@@ -124,7 +124,7 @@ tbody tr:nth-child(even) { background: var(--table-stripe); }
 td[align="right"], th[align="right"] { text-align: right; white-space: nowrap; }
 
 figure { margin: 1.5rem 0; }
-figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
+figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 0.4rem; }
 
 .page-footer {

@@ -1,3 +1,5 @@
+import ScopePrisma
+
 /// Everything a review's YAML config says: who wrote what, where the sheet is, what each column means,
 /// and what to synthesize. Review-specific knowledge lives here (in data), never in the code.
 public struct ReviewConfig: Sendable {
@@ -9,6 +11,8 @@ public struct ReviewConfig: Sendable {
     public var synthesis: SynthesisSpec
     public var presentation: Presentation
     public var excluded: ExcludedSource?
+    /// The PRISMA flow counts, when the config has a `prisma:` section.
+    public var prisma: PrismaFlow?
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }
 }
