@@ -11,9 +11,9 @@ extension ScopeReport {
         static let configuration = CommandConfiguration(
             abstract: "Build the report folder from the data and templates (the default command).",
             discussion: """
-                Writes OUT/index.html, report.md, results.json, figures/, tables/ and manifest.json.
-                The folder is replaced atomically: a failed or interrupted build leaves the previous
-                report exactly as it was. When no input and not the tool's version changed since the last
+                Writes OUT/index.html, report.md, results.json, figures/, tables/ and manifest.json. \
+                The folder is replaced atomically: a failed or interrupted build leaves the previous \
+                report exactly as it was. When no input and not the tool's version changed since the last \
                 build, nothing is written. SOURCE_DATE_EPOCH, when set, is the only date the report shows.
                 """)
 

@@ -6,8 +6,8 @@ extension ScopeReport {
         static let configuration = CommandConfiguration(
             abstract: "Create a new review project that builds at once.",
             discussion: """
-                Writes DIR/review-data/ (review.yaml and a three-study studies.csv) and DIR/templates/
-                (report.md, page.html, style.css). Then: cd DIR && scopereport build.
+                Writes DIR/review-data/ (review.yaml and a three-study studies.csv) and DIR/templates/ \
+                (report.md, page.html, style.css). Then: cd DIR && scopereport build. \
                 Refuses to overwrite existing files.
                 """)
 

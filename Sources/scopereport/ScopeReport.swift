@@ -9,8 +9,8 @@ struct ScopeReport: ParsableCommand {
         commandName: "scopereport",
         abstract: "Build the results of a systematic or scoping review from its extraction sheet.",
         discussion: """
-            A review lives in a data folder (review.yaml + the extraction sheet, CSV or XLSX) and a
-            templates folder (Markdown). `scopereport build` reads them and writes a report folder:
+            A review lives in a data folder (review.yaml + the extraction sheet, CSV or XLSX) and a \
+            templates folder (Markdown). `scopereport build` reads them and writes a report folder: \
             index.html, report.md, results.json, figures/*.svg, tables/*.md|csv|tex, manifest.json.
 
             Start a new review with `scopereport init my-review`, then `cd my-review && scopereport`.

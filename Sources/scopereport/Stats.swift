@@ -16,9 +16,9 @@ extension ScopeReport.Stats {
         static let configuration = CommandConfiguration(
             abstract: "Pearson, Spearman and Kendall correlation of two columns of a CSV file.",
             discussion: """
-                Rows where either cell is blank or not a number are skipped (pairwise), and counted.
-                Pearson: r, two-sided p (t, n − 2 df), 95 % CI by Fisher's z. Spearman: ρ with average
-                ranks, p by the t approximation. Kendall: τ-b, p by the tie-corrected normal approximation
+                Rows where either cell is blank or not a number are skipped (pairwise), and counted. \
+                Pearson: r, two-sided p (t, n − 2 df), 95 % CI by Fisher's z. Spearman: ρ with average \
+                ranks, p by the t approximation. Kendall: τ-b, p by the tie-corrected normal approximation \
                 (as scipy.stats.kendalltau with method='asymptotic').
                 """)
 

@@ -8,7 +8,7 @@ extension ScopeReport {
         static let configuration = CommandConfiguration(
             abstract: "Load and check the review's data without building the report.",
             discussion: """
-                Prints every problem at once, compiler-style (FILE:LINE:COLUMN: error: …), then a summary.
+                Prints every problem at once, compiler-style (FILE:LINE:COLUMN: error: …), then a summary. \
                 Exits 65 when there are errors, 66 when an input is missing, 0 otherwise (warnings allowed).
                 """)
 
