@@ -58,7 +58,10 @@ public struct ReportRenderer: Sendable {
         for index in tables.indices { tables[index].number = numbering.tables[tables[index].name]! }
         for index in figures.indices { figures[index].number = numbering.figures[figures[index].name]! }
         let markdown = numbering.resolve(rendered, tables: tables, figures: figures)
-        return .success(RenderedReport(markdown: markdown, tables: tables, figures: figures, values: results.values))
+        return .success(
+            RenderedReport(
+                markdown: markdown, tables: tables, figures: figures, values: results.values,
+                studiesJSON: StudiesJSON.encode(review)))
     }
 
     private func makeTables(_ format: NumberFormat) -> [ReportTable] {
@@ -103,11 +106,13 @@ public struct RenderedReport: Sendable {
     public var tables: [ReportTable]
     public var figures: [ReportFigure]
     public var values: ResultValues
+    public var studiesJSON: String
 
     /// Every file of the report folder except `index.html` and `manifest.json` (the publish stage's).
     public var files: [(path: String, bytes: [UInt8])] {
         var files: [(String, [UInt8])] = [
             ("report.md", Array(markdown.utf8)), ("results.json", Array(ResultsJSON.encode(values).utf8)),
+            ("studies.json", Array(studiesJSON.utf8)),
         ]
         for figure in figures { files.append(("figures/\(figure.name).svg", Array(figure.svg.utf8))) }
         for table in tables {
