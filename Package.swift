@@ -38,7 +38,8 @@ let package = Package(
         // Pure numerics: distributions, ranks, correlations, descriptive statistics.
         .target(name: "ScopeStatistics"),
         // Stage 2: review → typed results (pure functions, no I/O).
-        .target(name: "ScopeSynthesis", dependencies: ["ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
+        .target(
+            name: "ScopeSynthesis", dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
         // SVG writing and charts; depends on nothing but Foundation.
         .target(name: "ScopeCharts"),
         // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.

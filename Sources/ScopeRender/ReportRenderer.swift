@@ -71,6 +71,7 @@ public struct ReportRenderer: Sendable {
         tables += results.correlations.map(builder.correlation)
         if let spec = review.config.synthesis.studyTable { tables.append(builder.studies(spec)) }
         if !review.excluded.isEmpty { tables.append(builder.excluded()) }
+        if !results.claims.isEmpty { tables.append(builder.claims(results.claims)) }
         return tables
     }
 

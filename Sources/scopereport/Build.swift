@@ -25,6 +25,14 @@ extension ScopeReport {
         @Flag(name: .long, help: "Rebuild even when no input changed (e.g. after rebuilding the tool itself).")
         var force = false
 
+        @Flag(name: .long, help: "Treat a manuscript claim that no longer holds as an error, not a warning.")
+        var strict = false
+
+        @Flag(
+            name: .long,
+            help: "Write nothing; exit 1 and list the stale files when --out differs from a fresh build (for CI).")
+        var check = false
+
         func validate() throws {
             try folders.checkOutput()
         }
@@ -32,8 +40,24 @@ extension ScopeReport {
         func run() throws {
             let started = DispatchTime.now()
             let outcome: BuildOutcome
+            let build = ReportBuild(folders: folders, version: ScopeReport.version, force: force, strict: strict)
             do {
-                outcome = try ReportBuild(folders: folders, version: ScopeReport.version, force: force).run()
+                if check {
+                    let (stale, result) = try build.staleFiles()
+                    if !quiet { Console.print(diagnostics: result.warnings) }
+                    guard stale.isEmpty else {
+                        for path in stale { Console.write("\(folders.out)/\(path): stale") }
+                        Console.write(
+                            "\(folders.out)/ is out of date: \(Console.count(stale.count, "file")) differ from a fresh "
+                                + "build; run `scopereport build` and commit the result")
+                        throw ExitCode(1)
+                    }
+                    if !quiet { Console.write("\(folders.out)/ is current") }
+                    return
+                }
+                outcome = try build.run()
+            } catch let exit as ExitCode {
+                throw exit
             } catch let failure as BuildFailure {
                 Console.print(diagnostics: failure.diagnostics)
                 Console.write(failure.summary)

@@ -11,6 +11,8 @@ struct ReportBuild {
     let folders: ScopeReport.Folders
     let version: String
     var force = false
+    /// Claims that no longer hold fail the build. Always rebuilds: the last build may not have been strict.
+    var strict = false
 
     func run() throws -> BuildOutcome {
         let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
@@ -18,11 +20,39 @@ struct ReportBuild {
         let output = OutputFolder(folders.outURL)
         return try output.withLock {
             let previous = output.readFile("manifest.json").flatMap(Manifest.decode)
-            if !force, let previous, previous.version == version, previous.inputs == inputs, isIntact(output, previous) {
+            if !force, !strict, let previous, previous.version == version, previous.inputs == inputs,
+                isIntact(output, previous)
+            {
                 return BuildOutcome(studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
             }
-            return try buildAndPublish(snapshot: snapshot, into: output, previous: previous)
+            let (files, outcome) = try produce(snapshot: snapshot)
+            try output.replace(with: files)
+            var published = outcome
+            let before = previous?.outputs ?? [:]
+            let after = Dictionary(uniqueKeysWithValues: files.map { ($0.path, SHA256.hex($0.bytes)) })
+            published.changedFiles = Set(after.keys).union(before.keys).filter {
+                $0 != "manifest.json" && after[$0] != before[$0]
+            }.count
+            return published
         }
+    }
+
+    /// `build --check`: the paths whose committed bytes differ from what a build would write now
+    /// (missing, changed, or no longer produced). Writes nothing.
+    func staleFiles() throws -> (stale: [String], outcome: BuildOutcome) {
+        let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
+        let (files, outcome) = try produce(snapshot: snapshot)
+        let output = OutputFolder(folders.outURL)
+        var stale = files.filter { output.readFile($0.path) != $0.bytes }.map(\.path)
+        let manager = FileManager.default
+        let existing = (try? manager.subpathsOfDirectory(atPath: folders.outURL.path)) ?? []
+        let produced = Set(files.map(\.path))
+        for path in existing where !produced.contains(path) {
+            var isDirectory: ObjCBool = false
+            manager.fileExists(atPath: folders.outURL.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { stale.append(path) }
+        }
+        return (stale.sorted(), outcome)
     }
 
     /// Every output the manifest lists is still there with its hash (nobody edited the report by hand).
@@ -30,9 +60,8 @@ struct ReportBuild {
         manifest.outputs.allSatisfy { path, hash in output.readFile(path).map { SHA256.hex($0) } == hash }
     }
 
-    private func buildAndPublish(snapshot: InputSnapshot, into output: OutputFolder, previous: Manifest?) throws
-        -> BuildOutcome
-    {
+    /// Runs load → synthesize → render → publish-to-memory: every file of the report folder.
+    private func produce(snapshot: InputSnapshot) throws -> ([(path: String, bytes: [UInt8])], BuildOutcome) {
         // load
         let loader = ReviewLoader(dataDirectory: folders.dataURL, displayDirectory: folders.data)
         let review: Review
@@ -44,7 +73,12 @@ struct ReportBuild {
             throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: ExitStatus.invalidData)
         }
         // synthesize
-        let results = Synthesis.run(review)
+        let results = Synthesis.run(review, configPath: loader.displayPath(ReviewLoader.configFileName), strict: strict)
+        if results.diagnostics.hasErrors {
+            throw BuildFailure(
+                step: "synthesize", diagnostics: (review.warnings + results.diagnostics).sortedByLocation(),
+                exitCode: ExitStatus.invalidData)
+        }
         // render
         let templateFiles = snapshot.files.filter { $0.key.hasPrefix("templates/") }
         guard !templateFiles.isEmpty else {
@@ -90,12 +124,10 @@ struct ReportBuild {
         let outputs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, SHA256.hex($0.bytes)) })
         let manifest = Manifest(version: version, inputs: snapshot.hashes, outputs: outputs)
         files.append(("manifest.json", manifest.encoded()))
-        try output.replace(with: files)
-        let before = previous?.outputs ?? [:]
-        let changed = Set(outputs.keys).union(before.keys).filter { outputs[$0] != before[$0] }.count
-        return BuildOutcome(
+        let outcome = BuildOutcome(
             studies: review.studyCount, figures: rendered.figures.count, tables: rendered.tables.count,
-            changedFiles: changed, warnings: review.warnings, upToDate: false)
+            changedFiles: 0, warnings: (review.warnings + results.diagnostics).sortedByLocation(), upToDate: false)
+        return (files, outcome)
     }
 
     /// SOURCE_DATE_EPOCH as a UTC date, the only date a report may show (reproducible builds).

@@ -13,6 +13,8 @@ public struct ReviewConfig: Sendable {
     public var excluded: ExcludedSource?
     /// The PRISMA flow counts, when the config has a `prisma:` section.
     public var prisma: PrismaFlow?
+    /// What the manuscript states, checked on every build.
+    public var claims: [Claim] = []
 
     public func column(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }
 }

@@ -139,6 +139,30 @@ struct TableBuilder {
         return value
     }
 
+    /// "Published vs. recomputed": each manuscript claim beside what this data gives.
+    func claims(_ checks: [ClaimCheck]) -> ReportTable {
+        ReportTable(
+            name: "claims", number: 0, title: "Published figures and what this data gives",
+            columns: [.init("Claim"), .init("Published", .right), .init("Recomputed", .right), .init("Status")],
+            rows: checks.map { check in
+                let recomputed: String
+                switch check.recomputed {
+                case .notComputable(let reason)?: recomputed = "not computable (\(reason))"
+                case .pValue(let p)?: recomputed = "p = " + format.pValue(p)
+                case let value?: recomputed = format.format(value)
+                case nil: recomputed = "–"
+                }
+                let status: String
+                switch check.status {
+                case .reproduced: status = "reproduced"
+                case .differs: status = "differs"
+                case .notRecomputable: status = "not recomputable from this data"
+                }
+                return [.text(check.claim.text), .text(check.claim.published), .text(recomputed), .text(status)]
+            },
+            notes: ["Each build checks these claims; one that no longer holds is reported as a warning."])
+    }
+
     func excluded() -> ReportTable {
         ReportTable(
             name: "excluded", number: 0, title: "Candidates excluded, with the reason",
