@@ -48,7 +48,14 @@ public struct ReviewLoader: Sendable {
         }
         inputs.append(InputFile(path: Self.configFileName, bytes: configBytes))
         guard let configText = String(validating: configBytes, as: UTF8.self) else {
-            return .failure(.invalid([.error("the config is not valid UTF-8", at: SourceLocation(file: configPath))]))
+            let offset = CSVReader.firstInvalidUTF8Offset(configBytes, from: 0) ?? 0
+            let (line, column) = CSVReader.lineAndColumn(of: offset, in: configBytes)
+            return .failure(
+                .invalid([
+                    .error(
+                        "the config is not valid UTF-8 (invalid byte at byte offset \(offset)); save it as UTF-8",
+                        at: SourceLocation(file: configPath, line: line, column: column))
+                ]))
         }
         var decoder = ConfigDecoder(file: configPath)
         let decoded = decoder.decode(configText)
@@ -60,9 +67,11 @@ public struct ReviewLoader: Sendable {
         case .success(let (raw, file)):
             sheet = raw
             inputs.append(file)
-        case .failure(let failure):
-            if case .invalid(let more) = failure { return .failure(.invalid((diagnostics + more).sortedByLocation())) }
-            return .failure(failure)
+        case .failure(.invalid(let more)):
+            return .failure(.invalid((diagnostics + more).sortedByLocation()))
+        case .failure(.missingInput(let more)):
+            // The config's own problems still come along, so one run reports them all.
+            return .failure(.missingInput((diagnostics + more).sortedByLocation()))
         }
 
         var excluded: [ExcludedStudy] = []
@@ -79,6 +88,9 @@ public struct ReviewLoader: Sendable {
         var validator = SheetValidator(config: config, configPath: configPath, limits: limits)
         let table = validator.validate(sheet)
         diagnostics += validator.diagnostics
+        if let flow = config.prisma {
+            diagnostics += flow.checkIncludedStudies(sheetRows: sheet.rows.count, sheet: sheet.displayPath)
+        }
         if diagnostics.hasErrors { return .failure(.invalid(diagnostics.sortedByLocation())) }
 
         let review = Review(
@@ -90,7 +102,7 @@ public struct ReviewLoader: Sendable {
 
     private func readSheet(_ source: SheetSource) -> Result<(RawSheet, InputFile), LoadFailure> {
         let bytes: [UInt8]
-        switch readFile(source.file) {
+        switch readFile(source.file, namedBy: "sheet") {
         case .success(let read): bytes = read
         case .failure(let failure): return .failure(failure)
         }
@@ -99,19 +111,21 @@ public struct ReviewLoader: Sendable {
         do {
             if source.file.lowercased().hasSuffix(".xlsx") {
                 let url = dataDirectory.appendingPathComponent(source.file)
-                return .success((try SpreadsheetFile.readXLSX(url, displayPath: path, sheet: source.sheetName), file))
+                return .success(
+                    (try SpreadsheetFile.readXLSX(url, displayPath: path, sheet: source.sheetName), file))
             }
             return .success((try CSVReader.read(bytes, displayPath: path, delimiter: source.delimiter), file))
         } catch let error as DiagnosticsError {
             return .failure(.invalid(error.diagnostics))
         } catch {
-            return .failure(.invalid([.error("cannot read the sheet: \(error)", at: SourceLocation(file: path))]))
+            return .failure(
+                .invalid([.error("cannot read the sheet: \(error)", at: SourceLocation(file: path))]))
         }
     }
 
     private func readExcluded(_ source: ExcludedSource) -> Result<([ExcludedStudy], InputFile), LoadFailure> {
         let bytes: [UInt8]
-        switch readFile(source.file) {
+        switch readFile(source.file, namedBy: "excluded") {
         case .success(let read): bytes = read
         case .failure(let failure): return .failure(failure)
         }
@@ -142,8 +156,9 @@ public struct ReviewLoader: Sendable {
         return .success((studies, InputFile(path: source.file, bytes: bytes)))
     }
 
-    /// Reads a file of the data folder, refusing paths (or symlinks) that lead outside it.
-    func readFile(_ relative: String) -> Result<[UInt8], LoadFailure> {
+    /// Reads a file of the data folder, refusing paths (or symlinks) that lead outside it. `section` is
+    /// the config section that names the file, if any, so that a "not found" says where to fix it.
+    func readFile(_ relative: String, namedBy section: String? = nil) -> Result<[UInt8], LoadFailure> {
         let location = SourceLocation(file: displayPath(relative))
         let folder = dataDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         var isDirectory: ObjCBool = false
@@ -160,10 +175,13 @@ public struct ReviewLoader: Sendable {
         let url = dataDirectory.appendingPathComponent(relative).standardizedFileURL
         let resolved = url.resolvingSymlinksInPath().path
         guard resolved.hasPrefix(folder + "/") else {
-            return .failure(.invalid([.error("this file lies outside the data folder; refusing to read it", at: location)]))
+            return .failure(
+                .invalid([.error("this file lies outside the data folder; refusing to read it", at: location)]
+                ))
         }
         guard FileManager.default.fileExists(atPath: resolved) else {
-            return .failure(.missingInput([.error("file not found", at: location)]))
+            return .failure(
+                .missingInput([.error(notFoundMessage(relative, namedBy: section), at: location)]))
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
             return .failure(.missingInput([.error("cannot read this file", at: location)]))
@@ -171,10 +189,28 @@ public struct ReviewLoader: Sendable {
         guard data.count <= limits.maxFileBytes else {
             return .failure(
                 .invalid([
-                    .error("the file is \(data.count) bytes, above the limit of \(limits.maxFileBytes)", at: location)
+                    .error(
+                        "the file is \(data.count) bytes, above the limit of \(limits.maxFileBytes)",
+                        at: location)
                 ]))
         }
         return .success([UInt8](data))
+    }
+}
+
+extension ReviewLoader {
+    fileprivate func notFoundMessage(_ relative: String, namedBy section: String?) -> String {
+        guard let section else {
+            return
+                "file not found: the data folder needs a \(Self.configFileName) (`scopereport init DIR` writes an example)"
+        }
+        var message = "file not found; 'file' under '\(section)' in \(Self.configFileName) names it"
+        let present =
+            (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path))?.sorted() ?? []
+        if let suggestion = Suggestion.closest(to: relative, among: present) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        return message
     }
 }
 

@@ -15,7 +15,8 @@ public struct ColumnSpec: Sendable, Equatable {
     public var definedAt: Int?
 
     public init(
-        name: String, type: ColumnType, required: Bool = false, label: String? = nil, notReported: [String] = []
+        name: String, type: ColumnType, required: Bool = false, label: String? = nil,
+        notReported: [String] = []
     ) {
         self.name = name
         self.type = type
@@ -76,6 +77,9 @@ public enum ColumnType: Sendable, Equatable {
         case .url: "url"
         }
     }
+
+    /// "an integer", "a year": for messages that name the type in a sentence.
+    var keywordWithArticle: String { ("aeiou".contains(keyword.first!) ? "an " : "a ") + keyword }
 
     public static let keywords = [
         "integer", "number", "fraction", "year", "category", "multi-category", "text", "doi", "url",

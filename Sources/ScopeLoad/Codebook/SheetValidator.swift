@@ -22,8 +22,11 @@ struct SheetValidator {
         var subsets: [String: [Bool]] = [:]
     }
 
-    mutating func validate(_ sheet: RawSheet) -> Table {
+    mutating func validate(_ fullSheet: RawSheet) -> Table {
         var table = Table()
+        // A row with no value at all (a spacer, or a gap in a workbook) is not a study.
+        var sheet = fullSheet
+        sheet.rows.removeAll { row in row.allSatisfy { $0.text.trimmingSpaces.isEmpty } }
         guard sheet.rows.count <= limits.maxRows, sheet.header.count <= limits.maxColumns else {
             diagnostics.append(
                 .error(
@@ -33,6 +36,7 @@ struct SheetValidator {
             return table
         }
         let positions = checkHeader(sheet)
+        checkRowLengths(sheet)
         let parser = CellParser(decimalMark: config.sheet.decimalMark)
         let rowCount = sheet.rows.count
 
@@ -49,7 +53,8 @@ struct SheetValidator {
         checkNeeds(table, sheet: sheet, positions: positions)
         for derived in config.derived {
             table.columns.append(ColumnSpec(name: derived.name, type: .number, label: derived.label))
-            table.values[derived.name] = .numbers(compute(derived, table: table, sheet: sheet, positions: positions))
+            table.values[derived.name] = .numbers(
+                compute(derived, table: table, sheet: sheet, positions: positions))
         }
         for subset in config.subsets {
             table.subsets[subset.name] = (0..<rowCount).map { row in
@@ -63,29 +68,62 @@ struct SheetValidator {
     private mutating func checkHeader(_ sheet: RawSheet) -> [String: Int] {
         var positions: [String: Int] = [:]
         let known = config.columns.map(\.name)
+        // A codebook column the sheet lacks, already named in a "did you mean" of an unknown header.
+        var suggested: Set<String> = []
         for (index, cell) in sheet.header.enumerated() {
             let name = cell.text.trimmingSpaces
             if name.isEmpty {
-                diagnostics.append(.error("a column has no name in the header row", at: cell.location))
+                diagnostics.append(
+                    .error(
+                        "a column has no name in the header row; name it, or delete the column if it is empty",
+                        at: cell.location))
             } else if positions[name] != nil {
-                diagnostics.append(.error("the column '\(name)' appears twice in the header row", at: cell.location))
+                diagnostics.append(
+                    .error(
+                        "the column '\(name)' appears twice in the header row; rename or delete one of them",
+                        at: cell.location))
             } else if known.contains(name) {
                 positions[name] = index
+            } else if let suggestion = Suggestion.closest(
+                to: name, among: known.filter { !sheetHas($0, sheet) })
+            {
+                suggested.insert(suggestion)
+                diagnostics.append(
+                    .error(
+                        "unknown column '\(name)'; did you mean '\(suggestion)'? (rename the header cell, or declare "
+                            + "the column under 'columns' in \(configPath))", at: cell.location))
             } else {
-                var message = "unknown column '\(name)': it is not in the codebook (\(configPath))"
-                if let suggestion = Suggestion.closest(to: name, among: known.filter { !sheetHas($0, sheet) }) {
-                    message += "; did you mean '\(suggestion)'?"
-                }
-                diagnostics.append(.error(message, at: cell.location))
+                diagnostics.append(
+                    .error(
+                        "unknown column '\(name)': declare it under 'columns' in \(configPath), or delete it from the sheet",
+                        at: cell.location))
             }
         }
-        for column in config.columns where positions[column.name] == nil {
+        for column in config.columns where positions[column.name] == nil && !suggested.contains(column.name) {
+            let what = column.required ? "the required column" : "the column"
             diagnostics.append(
                 .error(
-                    "the codebook names the column '\(column.name)', which the sheet \(sheet.displayPath) lacks",
+                    "\(what) '\(column.name)' is missing from the sheet \(sheet.displayPath); add it to the header "
+                        + "row\(column.required ? "" : ", or delete it from 'columns'")",
                     at: SourceLocation(file: configPath, line: column.definedAt)))
         }
         return positions
+    }
+
+    /// A row with more values than the header has names: most often a text holding the separator
+    /// that was not quoted, which shifts every later value of the row one column to the right.
+    private mutating func checkRowLengths(_ sheet: RawSheet) {
+        let width = sheet.header.count
+        for row in sheet.rows where row.count > width {
+            guard let extra = row[width...].first(where: { !$0.text.trimmingSpaces.isEmpty }) else {
+                continue
+            }
+            let filled = (row.lastIndex { !$0.text.trimmingSpaces.isEmpty } ?? 0) + 1
+            diagnostics.append(
+                .error(
+                    "this row has \(filled) values but the header names \(width) columns; quote any value that holds "
+                        + "the separator, or name the extra column in the header row", at: extra.location))
+        }
     }
 
     private func sheetHas(_ name: String, _ sheet: RawSheet) -> Bool {
@@ -107,7 +145,9 @@ struct SheetValidator {
     /// `Sheet!G14` with its column letters replaced by those of `column` (0-based).
     static func cellReference(_ reference: String, column: Int) -> String {
         let (sheetPart, cellPart) =
-            reference.lastIndex(of: "!").map { (String(reference[...$0]), String(reference[reference.index(after: $0)...])) }
+            reference.lastIndex(of: "!").map {
+                (String(reference[...$0]), String(reference[reference.index(after: $0)...]))
+            }
             ?? ("", reference)
         let digits = cellPart.drop { $0.isLetter }
         var letters = ""
@@ -120,7 +160,9 @@ struct SheetValidator {
         return sheetPart + letters + digits
     }
 
-    private mutating func parseColumn(_ column: ColumnSpec, at position: Int, of sheet: RawSheet, parser: CellParser)
+    private mutating func parseColumn(
+        _ column: ColumnSpec, at position: Int, of sheet: RawSheet, parser: CellParser
+    )
         -> ColumnValues
     {
         let rowCount = sheet.rows.count
@@ -136,14 +178,18 @@ struct SheetValidator {
             let raw = cell(sheet, row: row, position: position)
             let trimmed = raw.text.trimmingSpaces
             var parsed: CellParser.Parsed?
-            if raw.text.count > limits.maxCellCharacters {
+            // utf8.count bounds the character count and is cheap; count only the cells that may be long.
+            if raw.text.utf8.count > limits.maxCellCharacters, raw.text.count > limits.maxCellCharacters {
                 diagnostics.append(
                     .error(
                         "\(column.name): the cell holds \(raw.text.count) characters, above the limit of "
                             + "\(limits.maxCellCharacters)", at: raw.location))
             } else if trimmed.isEmpty {
                 if column.required {
-                    diagnostics.append(.error("\(column.name): a value is required here", at: raw.location))
+                    diagnostics.append(
+                        .error(
+                            "\(column.name): the cell is blank, but the codebook marks this column as required",
+                            at: raw.location))
                 }
             } else if column.type.isNumeric, column.notReported.contains(trimmed) {
                 parsed = nil  // "not reported" in a numeric column is a documented blank
@@ -151,14 +197,20 @@ struct SheetValidator {
                 switch parser.parse(raw.text, as: column) {
                 case .success(let value): parsed = value
                 case .failure(let error):
-                    diagnostics.append(.error("\(column.name): \(error.message)", at: raw.location))
+                    for message in error.messages {
+                        diagnostics.append(.error("\(column.name): \(message)", at: raw.location))
+                    }
                 }
             }
             switch column.type {
             case .integer, .number, .fraction, .year:
                 if case .number(let value) = parsed { numbers.append(value) } else { numbers.append(nil) }
             case .category, .multiCategory:
-                if case .categories(let values) = parsed { categories.append(values) } else { categories.append([]) }
+                if case .categories(let values) = parsed {
+                    categories.append(values)
+                } else {
+                    categories.append([])
+                }
             case .text, .doi, .url:
                 if case .text(let value) = parsed { texts.append(value) } else { texts.append(nil) }
             }
@@ -179,12 +231,16 @@ struct SheetValidator {
             let location = cell(sheet, row: row, position: position).location
             if id.isEmpty {
                 if config.column(named: config.sheet.idColumn)?.required != true {
-                    diagnostics.append(.error("\(config.sheet.idColumn): every study needs an id", at: location))
+                    diagnostics.append(
+                        .error(
+                            "\(config.sheet.idColumn): the study id is blank; every study needs one",
+                            at: location))
                 }
             } else if let first = firstLine[id] {
                 diagnostics.append(
                     .error(
-                        "\(config.sheet.idColumn): duplicate study id \"\(id)\" (first used at \(first.line.map(String.init) ?? first.cell ?? "?"))",
+                        "\(config.sheet.idColumn): the study id \(id.quotedForMessage) is already used "
+                            + "\(first.cell.map { "in \($0)" } ?? "on line \(first.line ?? 0)"); give each study its own id",
                         at: location))
             } else {
                 firstLine[id] = location
@@ -197,26 +253,33 @@ struct SheetValidator {
     /// Warnings for cells filled while a column they depend on is blank (a metric without a sample size).
     private mutating func checkNeeds(_ table: Table, sheet: RawSheet, positions: [String: Int]) {
         for column in table.columns where !column.needs.isEmpty {
-            guard let values = table.values[column.name], let position = positions[column.name] else { continue }
+            guard let values = table.values[column.name], let position = positions[column.name] else {
+                continue
+            }
             for needed in column.needs {
-                guard let neededValues = table.values[needed] else {
-                    diagnostics.append(
-                        .error(
-                            "column '\(column.name)' needs '\(needed)', which is not in the codebook",
-                            at: SourceLocation(file: configPath, line: column.definedAt)))
+                // An unknown name is reported by the config decoder, a missing column by checkHeader.
+                guard let neededValues = table.values[needed], let neededPosition = positions[needed] else {
                     continue
                 }
-                for row in 0..<table.ids.count where values.text(at: row) != nil && neededValues.text(at: row) == nil {
+                let documentedBlanks = config.column(named: needed)?.notReported ?? []
+                for row in 0..<table.ids.count
+                where values.text(at: row) != nil && neededValues.text(at: row) == nil {
+                    // A needed cell that failed to parse has its own error already; warn only about real gaps.
+                    let neededText = cell(sheet, row: row, position: neededPosition).text.trimmingSpaces
+                    guard neededText.isEmpty || documentedBlanks.contains(neededText) else { continue }
                     diagnostics.append(
                         .warning(
-                            "\(column.name) is reported but \(needed) is blank (study \(table.ids[row]))",
+                            "\(column.name) is reported but \(needed) is blank (study \(table.ids[row])); "
+                                + "fill in \(needed) if the study reports it",
                             at: cell(sheet, row: row, position: position).location))
                 }
             }
         }
     }
 
-    private mutating func compute(_ derived: DerivedColumn, table: Table, sheet: RawSheet, positions: [String: Int])
+    private mutating func compute(
+        _ derived: DerivedColumn, table: Table, sheet: RawSheet, positions: [String: Int]
+    )
         -> [Double?]
     {
         var result: [Double?] = []
@@ -233,7 +296,8 @@ struct SheetValidator {
                 diagnostics.append(
                     .error(
                         "\(derived.name) = \(derived.formulaText) cannot be computed for study "
-                            + "\(table.ids[row]): \(why)", at: cell(sheet, row: row, position: anchor).location))
+                            + "\(table.ids[row]): \(why); correct the value, or leave it blank if it is unknown",
+                        at: cell(sheet, row: row, position: anchor).location))
                 result.append(nil)
             }
         }
@@ -246,7 +310,8 @@ struct SheetValidator {
         case .categories(let cells):
             let cell = cells[row]
             switch clause.op {
-            case .contains, .equals: return clause.op == .contains ? cell.contains(clause.value) : cell == [clause.value]
+            case .contains, .equals:
+                return clause.op == .contains ? cell.contains(clause.value) : cell == [clause.value]
             case .notEquals: return cell != [clause.value]
             default: return false
             }

@@ -25,8 +25,9 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
 
     public static func parse(_ text: String) -> Result<Condition, FormulaError> {
         var clauses: [Clause] = []
-        for part in text.components(separatedBy: " and ") {
-            let words = part.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+        for part in clauseTexts(text) {
+            let words = part.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(
+                String.init)
             guard words.count == 3, let op = Operator(rawValue: words[1]) else {
                 return .failure(
                     FormulaError(
@@ -40,6 +41,32 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
             clauses.append(Clause(column: words[0], op: op, value: value))
         }
         return .success(Condition(clauses: clauses))
+    }
+
+    /// `text` split at each ` and ` that is not inside quotes, so `setting == 'home and community'`
+    /// stays one clause.
+    private static func clauseTexts(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quote: Character?
+        var rest = Substring(text)
+        while let character = rest.first {
+            if quote == nil, rest.hasPrefix(" and ") {
+                parts.append(current)
+                current = ""
+                rest = rest.dropFirst(5)
+                continue
+            }
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            }
+            current.append(character)
+            rest = rest.dropFirst()
+        }
+        parts.append(current)
+        return parts
     }
 }
 

@@ -5,7 +5,8 @@ import Yams
 extension ConfigDecoder {
     mutating func decodeSynthesis(_ node: Node?, columns: [ColumnSpec], subsets: [String]) -> SynthesisSpec {
         var spec = SynthesisSpec()
-        guard let node, var fields = YAMLFields(node, file: file, what: "'synthesis'", diagnostics: &diagnostics)
+        guard let node,
+            var fields = YAMLFields(node, file: file, what: "'synthesis'", diagnostics: &diagnostics)
         else { return spec }
         var context = Context(columns: columns, subsets: subsets)
         for node in list(fields.value("frequencies"), "frequencies") {
@@ -23,7 +24,9 @@ extension ConfigDecoder {
         for node in list(fields.value("figures"), "figures") {
             if let item = decodeFigure(node, &context) { spec.figures.append(item) }
         }
-        if let tableNode = fields.value("study_table") { spec.studyTable = decodeStudyTable(tableNode, &context) }
+        if let tableNode = fields.value("study_table") {
+            spec.studyTable = decodeStudyTable(tableNode, &context)
+        }
         fields.reportUnknownKeys(in: "'synthesis'", &diagnostics)
         return spec
     }
@@ -57,15 +60,40 @@ extension ConfigDecoder {
         guard let name = fields.requiredString(key, in: what, &diagnostics) else { return nil }
         let location = fields.location(of: fields.value(key)!)
         guard let column = context.columns.first(where: { $0.name == name }) else {
-            diagnostics.append(unknownColumn(name, in: what, at: location, columns: context.columns.map(\.name)))
+            diagnostics.append(
+                unknownColumn(name, in: what, at: location, columns: context.columns.map(\.name)))
             return nil
         }
-        guard accept(column.type) else {
+        guard accept(column.type) || columnsOfUnknownType.contains(name) else {
             diagnostics.append(
-                .error("\(what): '\(name)' is a \(column.type.keyword) column; \(kind) is needed", at: location))
+                .error(
+                    "\(what): '\(name)' is \(column.type.keywordWithArticle) column; \(kind) is needed",
+                    at: location))
             return nil
         }
         return name
+    }
+
+    /// The texts of a one-name-or-list entry, each with its own place so that a message points at it.
+    private mutating func namesWithLocations(_ node: Node?, key: String) -> [(String, SourceLocation)] {
+        guard let node else { return [] }
+        if case .scalar(let scalar) = node { return [(scalar.string, YAMLFields.location(node, file))] }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error("'\(key)' should be a list", at: YAMLFields.location(node, file)))
+            return []
+        }
+        var names: [(String, SourceLocation)] = []
+        for item in sequence {
+            guard case .scalar(let scalar) = item else {
+                diagnostics.append(
+                    .error(
+                        "each entry of '\(key)' should be a single text value",
+                        at: YAMLFields.location(item, file)))
+                continue
+            }
+            names.append((scalar.string, YAMLFields.location(item, file)))
+        }
+        return names
     }
 
     private mutating func subset(_ fields: inout YAMLFields, in what: String, _ context: Context) -> String? {
@@ -85,15 +113,22 @@ extension ConfigDecoder {
     ) -> String? {
         guard let id = fields.requiredString("id", in: what, &diagnostics) else { return nil }
         let location = fields.location(of: fields.value("id")!)
-        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }), !id.isEmpty
+        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
+            !id.isEmpty
         else {
             diagnostics.append(
-                .error("\(what): id '\(id)' may hold only letters, digits, '-' and '_' (it names files)", at: location))
+                .error(
+                    "\(what): id '\(id)' may hold only letters, digits, '-' and '_' (it names files)",
+                    at: location))
             return nil
         }
         let inserted = figure ? context.figureIDs.insert(id).inserted : context.tableIDs.insert(id).inserted
         guard inserted else {
-            diagnostics.append(.error("\(what): the id '\(id)' is used twice", at: location))
+            let kind = figure ? "figure" : "table"
+            diagnostics.append(
+                .error(
+                    "\(what): the id '\(id)' is already used by another \(kind); ids name the output files, so each "
+                        + "\(kind) needs its own", at: location))
             return nil
         }
         return id
@@ -101,7 +136,9 @@ extension ConfigDecoder {
 
     private mutating func decodeFrequency(_ node: Node, _ context: inout Context) -> FrequencySpec? {
         let what = "frequency table"
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         let id = uniqueID(&fields, in: what, &context)
         let name = column(
             &fields, "column", in: what, context, accept: { $0.isCategorical || $0.isNumeric || $0 == .text },
@@ -114,7 +151,8 @@ extension ConfigDecoder {
             if let order = orderNode.string.flatMap(FrequencySpec.Order.init(rawValue:)) {
                 spec.order = order
             } else {
-                diagnostics.append(.error("'order' should be count or codebook", at: fields.location(of: orderNode)))
+                diagnostics.append(
+                    .error("'order' should be count or codebook", at: fields.location(of: orderNode)))
             }
         }
         fields.reportUnknownKeys(in: what, &diagnostics)
@@ -125,11 +163,14 @@ extension ConfigDecoder {
 
     private mutating func decodeCrosstab(_ node: Node, _ context: inout Context) -> CrosstabSpec? {
         let what = "cross-tabulation"
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         let id = uniqueID(&fields, in: what, &context)
         let accept: (ColumnType) -> Bool = { $0.isCategorical || $0 == .year }
         let rows = column(&fields, "rows", in: what, context, accept: accept, kind: "a categorical column")
-        let columns = column(&fields, "columns", in: what, context, accept: accept, kind: "a categorical column")
+        let columns = column(
+            &fields, "columns", in: what, context, accept: accept, kind: "a categorical column")
         let subsetName = subset(&fields, in: what, context)
         let title = fields.string("title", &diagnostics)
         fields.reportUnknownKeys(in: what, &diagnostics)
@@ -145,17 +186,20 @@ extension ConfigDecoder {
             guard let spec = context.columns.first(where: { $0.name == name }) else {
                 diagnostics.append(
                     unknownColumn(
-                        name, in: what, at: YAMLFields.location(node, file), columns: context.columns.map(\.name)))
+                        name, in: what, at: YAMLFields.location(node, file),
+                        columns: context.columns.map(\.name)))
                 return nil
             }
-            guard spec.type.isNumeric else {
+            guard spec.type.isNumeric || columnsOfUnknownType.contains(name) else {
                 diagnostics.append(
                     .error("\(what): '\(name)' is not a numeric column", at: YAMLFields.location(node, file)))
                 return nil
             }
             return DescriptiveSpec(column: name)
         }
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         let name = column(&fields, "column", in: what, context, accept: \.isNumeric, kind: "a numeric column")
         let subsetName = subset(&fields, in: what, context)
         fields.reportUnknownKeys(in: what, &diagnostics)
@@ -164,22 +208,26 @@ extension ConfigDecoder {
 
     private mutating func decodeCorrelation(_ node: Node, _ context: inout Context) -> CorrelationSpec? {
         let what = "correlation"
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         let id = uniqueID(&fields, in: what, &context)
         let x = column(&fields, "x", in: what, context, accept: \.isNumeric, kind: "a numeric column")
         var ys: [String] = []
         if let yNode = fields.value("y") {
-            for name in fields.strings("y", &diagnostics) ?? [] {
+            for (name, location) in namesWithLocations(yNode, key: "y") {
                 guard let spec = context.columns.first(where: { $0.name == name }) else {
                     diagnostics.append(
-                        unknownColumn(
-                            name, in: what, at: fields.location(of: yNode), columns: context.columns.map(\.name)))
+                        unknownColumn(name, in: what, at: location, columns: context.columns.map(\.name)))
                     continue
                 }
-                if spec.type.isNumeric {
+                if spec.type.isNumeric || columnsOfUnknownType.contains(name) {
                     ys.append(name)
                 } else {
-                    diagnostics.append(.error("\(what): '\(name)' is not a numeric column", at: fields.location(of: yNode)))
+                    diagnostics.append(
+                        .error(
+                            "\(what): '\(name)' is \(spec.type.keywordWithArticle) column; a numeric column is needed",
+                            at: location))
                 }
             }
         } else {
@@ -195,7 +243,9 @@ extension ConfigDecoder {
 
     private mutating func decodeFigure(_ node: Node, _ context: inout Context) -> FigureSpec? {
         let what = "figure"
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         let id = uniqueID(&fields, in: what, &context, figure: true)
         let kindName = fields.requiredString("kind", in: what, &diagnostics)
         let kind = kindName.flatMap(FigureSpec.Kind.init(rawValue:))
@@ -219,10 +269,23 @@ extension ConfigDecoder {
                     (context.columns.contains { $0.name == source && $0.type.isNumeric }, "numeric column")
                 }
             if !known {
-                diagnostics.append(
-                    .error(
-                        "a \(kind.rawValue) figure draws a \(kindOfSource), and no \(kindOfSource) is named '\(source)'"
-                            + " (declare it before the figure)", at: location))
+                let candidates: [String] =
+                    switch kind {
+                    case .bars, .hbars: context.frequencies.sorted()
+                    case .stacked, .heatmap: context.crosstabs.sorted()
+                    case .scatter: context.correlations.sorted()
+                    case .box: context.columns.filter { $0.type.isNumeric }.map(\.name)
+                    }
+                var message =
+                    "a \(kind.rawValue) figure draws a \(kindOfSource), and no \(kindOfSource) is named '\(source)'"
+                if let suggestion = Suggestion.closest(to: source, among: candidates) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else if kind == .box {
+                    message += "; name a numeric column of the codebook"
+                } else {
+                    message += "; declare it under 'synthesis' (the figure's source is its id)"
+                }
+                diagnostics.append(.error(message, at: location))
             }
         }
         let logScale = fields.bool("log_scale", &diagnostics) ?? false
@@ -236,19 +299,28 @@ extension ConfigDecoder {
 
     private mutating func decodeStudyTable(_ node: Node, _ context: inout Context) -> StudyTableSpec? {
         let what = "'study_table'"
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         var columns: [String] = []
-        for name in fields.strings("columns", &diagnostics) ?? [] {
+        for (name, location) in namesWithLocations(fields.value("columns"), key: "columns") {
             if context.columns.contains(where: { $0.name == name }) {
                 columns.append(name)
             } else {
                 diagnostics.append(
-                    unknownColumn(name, in: what, at: fields.location, columns: context.columns.map(\.name)))
+                    unknownColumn(name, in: what, at: location, columns: context.columns.map(\.name)))
             }
         }
         let link = fields.string("link", &diagnostics)
-        if let link, !context.columns.contains(where: { $0.name == link && ($0.type == .doi || $0.type == .url) }) {
-            diagnostics.append(.error("\(what): 'link' should name a doi or url column", at: fields.location))
+        if let link,
+            !context.columns.contains(where: { $0.name == link && ($0.type == .doi || $0.type == .url) })
+        {
+            let links = context.columns.filter { $0.type == .doi || $0.type == .url }.map(\.name)
+            diagnostics.append(
+                .error(
+                    "\(what): 'link' names '\(link)', which is not a doi or url column"
+                        + (links.isEmpty ? "" : " (" + links.joined(separator: ", ") + ")"),
+                    at: fields.location(of: fields.value("link")!)))
         }
         let title = fields.string("title", &diagnostics)
         fields.reportUnknownKeys(in: what, &diagnostics)

@@ -1,10 +1,14 @@
 import ScopeDiagnostics
+import ScopePrisma
 import Yams
 
 /// Turns the review's YAML config into a `ReviewConfig`, reporting every problem at its line.
 struct ConfigDecoder {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Columns whose type could not be read. They are kept (as text) so that the sheet's header still
+    /// matches, and later checks of their type stay quiet: the one error at the type is enough.
+    var columnsOfUnknownType: Set<String> = []
 
     init(file: String) { self.file = file }
 
@@ -13,12 +17,13 @@ struct ConfigDecoder {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.append(.error("the config file is empty", at: SourceLocation(file: file, line: 1)))
+                diagnostics.append(
+                    .error("the config file is empty", at: SourceLocation(file: file, line: 1)))
                 return nil
             }
             root = node
         } catch let error as YamlError {
-            diagnostics.append(Self.diagnostic(for: error, file: file))
+            diagnostics.append(Self.diagnostic(for: error, file: file, text: text))
             return nil
         } catch {
             diagnostics.append(.error("cannot read the config: \(error)", at: SourceLocation(file: file)))
@@ -38,27 +43,84 @@ struct ConfigDecoder {
         let excluded = decodeExcluded(fields.value("excluded"))
         let synthesis = decodeSynthesis(
             fields.value("synthesis"), columns: allColumns, subsets: subsets.map(\.name))
-        // `prisma` and `claims` are read by their own decoders; mark them known here.
-        _ = fields.value("prisma")
-        _ = fields.value("claims")
+        var prisma: PrismaFlow?
+        if let node = fields.value("prisma") {
+            let (flow, problems) = PrismaFlow.decode(node, file: file)
+            diagnostics += problems
+            if let flow {
+                diagnostics += flow.check()
+                prisma = flow
+            }
+        }
+        let claims = decodeClaims(fields.value("claims"))
         fields.reportUnknownKeys(in: "the config", &diagnostics)
         guard let metadata, let sheet else { return nil }
         let config = ReviewConfig(
             metadata: metadata, sheet: sheet, columns: columns, derived: derived, subsets: subsets,
-            synthesis: synthesis, presentation: presentation, excluded: excluded)
+            synthesis: synthesis, presentation: presentation, excluded: excluded, prisma: prisma,
+            claims: claims)
         return (config, fields)
     }
 
-    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // libyaml notices a missing bracket or quote only where the text stops making sense; the
+            // context says where the unfinished construct began, which is where the fix usually is.
+            var started: String?
+            if let context, !context.text.isEmpty {
+                started = context.text
+                if context.mark.line != mark.line { started! += " begun on line \(context.mark.line)" }
+            }
+            let what = [started, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return .error(
-                "the config is not valid YAML: \(what)",
+                "the config is not valid YAML: \(what)\(hint(for: problem))",
                 at: SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the first of the clashing keys; the second is the likelier mistake.
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            let second = duplicates.first.flatMap {
+                secondKeyLine(named: $0, after: context.mark.line, in: text)
+            }
+            return .error(
+                "the key \(keys) appears twice in the same mapping; keep one of them (or rename it)",
+                at: SourceLocation(
+                    file: file, line: second ?? context.mark.line,
+                    column: second == nil ? context.mark.column : nil))
         default:
-            return .error("the config is not valid YAML: \(error)", at: SourceLocation(file: file))
+            // Other cases carry no position (and some carry the whole text): say only what went wrong.
+            return .error("the config cannot be read as YAML", at: SourceLocation(file: file))
         }
+    }
+
+    /// libyaml's terse problems, with the usual cause spelled out.
+    private static func hint(for problem: String) -> String {
+        if problem.contains("found character that cannot start any token") {
+            return " (a value starting with @, ` or % must be quoted; indent with spaces, not tabs)"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return " (a value holding \": \" must be quoted)"
+        }
+        if problem.contains("did not find expected") {
+            return "; check the closing brackets and the indentation"
+        }
+        return ""
+    }
+
+    /// The line of the second `name:` key at the same indentation as the first one (on `line`).
+    private static func secondKeyLine(named name: String, after line: Int, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let indentation = lines[line - 1].prefix { $0 == " " }.count
+        for index in line..<lines.count {
+            let candidate = lines[index]
+            let indent = candidate.prefix { $0 == " " }.count
+            let rest = candidate.dropFirst(indent)
+            if indent == indentation, rest.hasPrefix("\(name):") { return index + 1 }
+            if indent < indentation, !rest.isEmpty, !rest.hasPrefix("#") { return nil }
+        }
+        return nil
     }
 
     private func missing(_ key: String, _ parent: YAMLFields) -> Diagnostic {
@@ -84,13 +146,18 @@ struct ConfigDecoder {
         metadata.databases = fields.strings("databases", &diagnostics) ?? []
         metadata.dataNotice = fields.string("data_notice", &diagnostics)
         // Any other text entry is free for the templates.
-        for pair in fields.pairs where !["title", "authors", "question", "eligibility", "search_date",
-            "databases", "data_notice"].contains(pair.key) {
+        for pair in fields.pairs
+        where ![
+            "title", "authors", "question", "eligibility", "search_date",
+            "databases", "data_notice",
+        ].contains(pair.key) {
             if case .scalar(let scalar) = pair.value {
                 metadata.extra[pair.key] = scalar.string
             } else {
                 diagnostics.append(
-                    .error("metadata '\(pair.key)' should be a single text value", at: fields.location(of: pair.value)))
+                    .error(
+                        "metadata '\(pair.key)' should be a single text value",
+                        at: fields.location(of: pair.value)))
             }
         }
         return metadata
@@ -98,7 +165,9 @@ struct ConfigDecoder {
 
     // MARK: - sheet
 
-    private mutating func decodeSheet(_ node: Node?, _ parent: YAMLFields, columnNames: [String]) -> SheetSource? {
+    private mutating func decodeSheet(
+        _ node: Node?, _ parent: YAMLFields, columnNames: [String]
+    ) -> SheetSource? {
         guard let node else {
             diagnostics.append(missing("sheet", parent))
             return nil
@@ -128,13 +197,27 @@ struct ConfigDecoder {
             case ".": source.decimalMark = "."
             case ",": source.decimalMark = ","
             default:
-                diagnostics.append(.error("'decimal_mark' should be \".\" or \",\"", at: fields.location(of: markNode)))
+                diagnostics.append(
+                    .error("'decimal_mark' should be \".\" or \",\"", at: fields.location(of: markNode)))
+            }
+        }
+        // A workbook stores numbers as numbers and has no separator: these settings would only mislead.
+        if let path, path.lowercased().hasSuffix(".xlsx") {
+            for key in ["delimiter", "decimal_mark"] {
+                guard let setting = fields.value(key) else { continue }
+                diagnostics.append(
+                    .error(
+                        "'\(key)' applies to CSV sheets only, and \(path) is an XLSX workbook; delete this line",
+                        at: fields.location(of: setting)))
             }
         }
         if !columnNames.isEmpty, !columnNames.contains(idColumn) {
             diagnostics.append(
                 .error(
-                    "the id column '\(idColumn)' is not in the codebook's columns",
+                    "the id column '\(idColumn)' is not declared under 'columns'"
+                        + (Suggestion.closest(to: idColumn, among: columnNames).map {
+                            "; did you mean '\($0)'?"
+                        } ?? ""),
                     at: fields.location(of: fields.value("id") ?? node)))
         }
         fields.reportUnknownKeys(in: "'sheet'", &diagnostics)
@@ -148,12 +231,24 @@ struct ConfigDecoder {
             diagnostics.append(missing("columns", parent))
             return []
         }
-        guard let columnsFields = YAMLFields(node, file: file, what: "'columns'", diagnostics: &diagnostics) else {
+        guard let columnsFields = YAMLFields(node, file: file, what: "'columns'", diagnostics: &diagnostics)
+        else {
             return []
         }
         var columns: [ColumnSpec] = []
         for pair in columnsFields.pairs {
-            if let column = decodeColumn(name: pair.key, pair.value) { columns.append(column) }
+            guard var column = decodeColumn(name: pair.key, pair.value) else { continue }
+            column.definedAt = pair.keyNode.mark?.line
+            columns.append(column)
+        }
+        let names = columns.map(\.name)
+        for column in columns {
+            for needed in column.needs where !names.contains(needed) {
+                diagnostics.append(
+                    unknownColumn(
+                        needed, in: "'needs' of column '\(column.name)'",
+                        at: SourceLocation(file: file, line: column.definedAt), columns: names))
+            }
         }
         return columns
     }
@@ -161,15 +256,15 @@ struct ConfigDecoder {
     private mutating func decodeColumn(name: String, _ node: Node) -> ColumnSpec? {
         // `year: year` is shorthand for `year: {type: year}`.
         if case .scalar(let scalar) = node {
-            guard let type = simpleType(scalar.string, at: node) else { return nil }
-            var column = ColumnSpec(name: name, type: type)
-            column.definedAt = node.mark?.line
-            return column
+            return ColumnSpec(name: name, type: simpleType(scalar.string, column: name, at: node) ?? .text)
         }
         let what = "column '\(name)'"
-        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else { return nil }
+        guard var fields = YAMLFields(node, file: file, what: what, diagnostics: &diagnostics) else {
+            return nil
+        }
         guard let typeName = fields.requiredString("type", in: what, &diagnostics) else { return nil }
         let values = fields.strings("values", &diagnostics) ?? []
+        let separatorNode = fields.value("separator")
         let separator = fields.string("separator", &diagnostics) ?? ";"
         let type: ColumnType?
         switch typeName {
@@ -179,24 +274,32 @@ struct ConfigDecoder {
                 diagnostics.append(.error("'separator' of \(what) may not be empty", at: fields.location))
             }
             type = .multiCategory(values: values, separator: separator.isEmpty ? ";" : separator)
-        default: type = simpleType(typeName, at: fields.value("type") ?? node)
+        default: type = simpleType(typeName, column: name, at: fields.value("type") ?? node)
+        }
+        if let separatorNode, typeName != "multi-category" {
+            diagnostics.append(
+                .error(
+                    "'separator' only applies to multi-category columns, not to \(typeName)",
+                    at: fields.location(of: separatorNode)))
         }
         var column = ColumnSpec(
             name: name, type: type ?? .text, required: fields.bool("required", &diagnostics) ?? false,
             label: fields.string("label", &diagnostics),
             notReported: fields.strings("not_reported", &diagnostics) ?? [])
         column.needs = fields.strings("needs", &diagnostics) ?? []
-        column.definedAt = node.mark?.line
-        if !values.isEmpty, type?.isCategorical == false {
+        if let valuesNode = fields.value("values"), type?.isCategorical == false {
             diagnostics.append(
-                .error("'values' only applies to category columns, not to \(typeName)", at: fields.location))
+                .error(
+                    "'values' only applies to category and multi-category columns, not to \(typeName)",
+                    at: fields.location(of: valuesNode)))
         }
         fields.reportUnknownKeys(in: what, &diagnostics)
         if column.label.isEmpty { column.label = name }
-        return type == nil ? nil : column
+        return column
     }
 
-    private mutating func simpleType(_ name: String, at node: Node) -> ColumnType? {
+    /// A type keyword, or nil after reporting an unknown one (the column is then remembered as such).
+    private mutating func simpleType(_ name: String, column: String, at node: Node) -> ColumnType? {
         switch name {
         case "integer": return .integer
         case "number": return .number
@@ -208,7 +311,8 @@ struct ConfigDecoder {
         case "category": return .category(values: [])
         case "multi-category": return .multiCategory(values: [], separator: ";")
         default:
-            var message = "unknown column type '\(name)'"
+            columnsOfUnknownType.insert(column)
+            var message = "column '\(column)' has the unknown type '\(name)'"
             if let suggestion = Suggestion.closest(to: name, among: ColumnType.keywords) {
                 message += "; did you mean '\(suggestion)'?"
             } else {
@@ -246,16 +350,33 @@ struct ConfigDecoder {
             case .success(let formula):
                 var valid = true
                 for name in formula.columns {
-                    let known = columns.first { $0.name == name } ?? derived.first { $0.name == name }.map {
-                        ColumnSpec(name: $0.name, type: .number)
-                    }
+                    let known =
+                        columns.first { $0.name == name }
+                        ?? derived.first { $0.name == name }.map {
+                            ColumnSpec(name: $0.name, type: .number)
+                        }
                     if known == nil {
                         valid = false
-                        diagnostics.append(unknownColumn(name, in: what, at: location, columns: columns.map(\.name)))
-                    } else if known?.type.isNumeric == false, !formula.countedColumns.contains(name) {
-                        valid = false
                         diagnostics.append(
-                            .error("\(what) uses '\(name)', which is not a numeric column", at: location))
+                            unknownColumn(name, in: what, at: location, columns: columns.map(\.name)))
+                    } else if columnsOfUnknownType.contains(name) {
+                        valid = false
+                    } else if formula.countedColumns.contains(name) {
+                        if known?.type.isCategorical == false {
+                            valid = false
+                            diagnostics.append(
+                                .error(
+                                    "\(what): count(\(name)) counts the values of a category column, and '\(name)' is "
+                                        + "\(known!.type.keywordWithArticle) column", at: location))
+                        }
+                    } else if let known, !known.type.isNumeric {
+                        valid = false
+                        let counting =
+                            known.type.isCategorical ? "; write count(\(name)) to count its values" : ""
+                        diagnostics.append(
+                            .error(
+                                "\(what) uses '\(name)', which is \(known.type.keywordWithArticle) column; arithmetic needs "
+                                    + "numeric columns\(counting)", at: location))
                     }
                 }
                 if columns.contains(where: { $0.name == pair.key }) {
@@ -265,7 +386,8 @@ struct ConfigDecoder {
                 if valid {
                     derived.append(
                         DerivedColumn(
-                            name: pair.key, label: label ?? pair.key, formula: formula, formulaText: formulaText,
+                            name: pair.key, label: label ?? pair.key, formula: formula,
+                            formulaText: formulaText,
                             line: location.line ?? 0))
                 }
             }
@@ -301,34 +423,72 @@ struct ConfigDecoder {
                     guard let column = columns.first(where: { $0.name == clause.column }) else {
                         valid = false
                         diagnostics.append(
-                            unknownColumn(clause.column, in: what, at: location, columns: columns.map(\.name)))
+                            unknownColumn(clause.column, in: what, at: location, columns: columns.map(\.name))
+                        )
                         continue
                     }
-                    let allowed = column.type.allowedValues
-                    if !allowed.isEmpty, !allowed.contains(clause.value), !column.notReported.contains(clause.value) {
+                    if columnsOfUnknownType.contains(column.name) { continue }
+                    if let problem = Self.problem(with: clause, of: column) {
                         valid = false
-                        var message = "\(what) tests \(clause.column) for '\(clause.value)', which is not one of its values"
-                        if let suggestion = Suggestion.closest(to: clause.value, among: allowed) {
-                            message += "; did you mean '\(suggestion)'?"
-                        }
-                        diagnostics.append(.error(message, at: location))
+                        diagnostics.append(.error("\(what): \(problem)", at: location))
                     }
                 }
                 if valid {
                     subsets.append(
                         SubsetSpec(
-                            name: pair.key, label: label ?? pair.key, condition: condition, line: location.line ?? 0))
+                            name: pair.key, label: label ?? pair.key, condition: condition,
+                            line: location.line ?? 0))
                 }
             }
         }
         return subsets
     }
 
-    func unknownColumn(_ name: String, in what: String, at location: SourceLocation, columns: [String])
+    /// Why `clause` can never hold as written: a comparison the column's type cannot make, or a value
+    /// the column cannot hold. Such a subset would silently be empty.
+    static func problem(with clause: Condition.Clause, of column: ColumnSpec) -> String? {
+        let type = column.type
+        let ordered: Set<Condition.Operator> = [.atLeast, .atMost, .greater, .less]
+        if type.isNumeric {
+            if clause.op == .contains {
+                return
+                    "'contains' tests a text or multi-category column, and '\(column.name)' is \(type.keywordWithArticle) "
+                    + "column; use ==, !=, <, <=, > or >="
+            }
+            if Double(clause.value) == nil {
+                return
+                    "'\(column.name)' is \(type.keywordWithArticle) column, so '\(clause.value)' should be a number "
+                    + "(with \".\" as the decimal mark)"
+            }
+            return nil
+        }
+        if ordered.contains(clause.op) {
+            return
+                "'\(clause.op.rawValue)' compares numbers, and '\(column.name)' is \(type.keywordWithArticle) column; "
+                + "use ==, != or contains"
+        }
+        let allowed = type.allowedValues
+        if !allowed.isEmpty, !allowed.contains(clause.value), !column.notReported.contains(clause.value) {
+            var message = "'\(clause.value)' is not one of the values of '\(column.name)'"
+            if let suggestion = Suggestion.closest(to: clause.value, among: allowed + column.notReported) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += " (" + allowed.joined(separator: ", ") + ")"
+            }
+            return message
+        }
+        return nil
+    }
+
+    func unknownColumn(
+        _ name: String, in what: String, at location: SourceLocation, columns: [String]
+    )
         -> Diagnostic
     {
         var message = "\(what) names the column '\(name)', which is not in the codebook"
-        if let suggestion = Suggestion.closest(to: name, among: columns) { message += "; did you mean '\(suggestion)'?" }
+        if let suggestion = Suggestion.closest(to: name, among: columns) {
+            message += "; did you mean '\(suggestion)'?"
+        }
         return .error(message, at: location)
     }
 
@@ -361,7 +521,8 @@ struct ConfigDecoder {
     }
 
     private mutating func decodeExcluded(_ node: Node?) -> ExcludedSource? {
-        guard let node, var fields = YAMLFields(node, file: file, what: "'excluded'", diagnostics: &diagnostics)
+        guard let node,
+            var fields = YAMLFields(node, file: file, what: "'excluded'", diagnostics: &diagnostics)
         else { return nil }
         guard let path = fields.requiredString("file", in: "'excluded'", &diagnostics) else { return nil }
         let source = ExcludedSource(

@@ -77,7 +77,10 @@ public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
         do {
             let formula = try parser.expression()
             parser.skipSpaces()
-            guard parser.atEnd else { throw FormulaError("unexpected '\(parser.peek!)' in formula \"\(text)\"") }
+            guard parser.atEnd else {
+                throw FormulaError(
+                    "unexpected '\(parser.peek!)' in formula \"\(text)\"; \(FormulaError.grammar)")
+            }
             return .success(formula)
         } catch let error as FormulaError {
             return .failure(error)
@@ -90,6 +93,9 @@ public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
 public struct FormulaError: Error, Sendable, Equatable {
     public var message: String
     init(_ message: String) { self.message = message }
+
+    /// What a formula may hold, for messages about one that cannot be read.
+    static let grammar = "a formula holds numbers, column names, + - * /, parentheses and count(COLUMN)"
 }
 
 /// Recursive descent: expression := term (('+'|'-') term)*; term := factor (('*'|'/') factor)*;
@@ -171,6 +177,6 @@ private struct FormulaParser {
             }
             return .column(name)
         }
-        throw FormulaError("unexpected '\(c)' in formula")
+        throw FormulaError("unexpected '\(c)' in the formula; \(FormulaError.grammar)")
     }
 }

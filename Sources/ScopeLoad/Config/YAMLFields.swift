@@ -13,7 +13,8 @@ struct YAMLFields {
         self.file = file
         self.node = node
         guard let mapping = node.mapping else {
-            diagnostics.append(.error("\(what) should be a mapping of keys to values", at: Self.location(node, file)))
+            diagnostics.append(
+                .error("\(what) should be a mapping of keys to values", at: Self.location(node, file)))
             return nil
         }
         for (key, value) in mapping {
@@ -42,7 +43,8 @@ struct YAMLFields {
         return scalar.string
     }
 
-    mutating func requiredString(_ key: String, in what: String, _ diagnostics: inout [Diagnostic]) -> String? {
+    mutating func requiredString(_ key: String, in what: String, _ diagnostics: inout [Diagnostic]) -> String?
+    {
         if value(key) == nil {
             diagnostics.append(.error("\(what) needs '\(key)'", at: location))
             return nil
@@ -88,7 +90,8 @@ struct YAMLFields {
         var result: [String] = []
         for item in sequence {
             guard case .scalar(let scalar) = item else {
-                diagnostics.append(.error("each entry of '\(key)' should be a single text value", at: location(of: item)))
+                diagnostics.append(
+                    .error("each entry of '\(key)' should be a single text value", at: location(of: item)))
                 continue
             }
             result.append(scalar.string)
@@ -103,6 +106,8 @@ struct YAMLFields {
             var message = "unknown key '\(pair.key)' in \(what)"
             if let suggestion = Suggestion.closest(to: pair.key, among: known) {
                 message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; the keys read here are " + known.map { "'\($0)'" }.joined(separator: ", ")
             }
             diagnostics.append(.error(message, at: location(of: pair.keyNode)))
         }

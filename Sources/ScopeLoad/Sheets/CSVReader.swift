@@ -46,7 +46,9 @@ public enum CSVReader {
         while let last = records.last, last.allSatisfy({ $0.text.isEmpty }) { records.removeLast() }
         guard !records.isEmpty else {
             throw DiagnosticsError([
-                .error("the sheet is empty: expected a header row", at: SourceLocation(file: displayPath, line: 1))
+                .error(
+                    "the sheet is empty; its first row should be a header naming the columns",
+                    at: SourceLocation(file: displayPath, line: 1))
             ])
         }
         let header = records.removeFirst()
@@ -72,7 +74,9 @@ public enum CSVReader {
         func finishField() {
             let text = String(decoding: field, as: UTF8.self)
             record.append(
-                RawCell(text: text, location: SourceLocation(file: displayPath, line: fieldLine, column: fieldColumn)))
+                RawCell(
+                    text: text,
+                    location: SourceLocation(file: displayPath, line: fieldLine, column: fieldColumn)))
             field.removeAll(keepingCapacity: true)
             fieldColumn += 1
         }
@@ -103,14 +107,18 @@ public enum CSVReader {
                         closed = true
                         break
                     }
-                    if byte == lf { line += 1 }
+                    // Any line end inside the field (LF, CRLF or a lone CR) moves later rows down a line.
+                    if byte == lf || (byte == cr && (index + 1 == end || bytes[index + 1] != lf)) {
+                        line += 1
+                    }
                     field.append(byte)
                     index += 1
                 }
                 guard closed else {
                     throw DiagnosticsError([
                         .error(
-                            "a quoted field opened here is never closed (a missing \")",
+                            "a quoted field opened here is never closed; add the missing closing \" "
+                                + "(a quote inside a quoted field is written twice: \"\")",
                             at: SourceLocation(file: displayPath, line: openedAt, column: fieldColumn))
                     ])
                 }
@@ -208,12 +216,17 @@ public enum CSVReader {
         return nil
     }
 
+    /// The 1-based line and byte column of `offset`, counting LF, CRLF and a lone CR as one line end
+    /// each, as the reader does.
     static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1
         var lineStart = 0
-        for index in 0..<offset where bytes[index] == lf {
-            line += 1
-            lineStart = index + 1
+        for index in 0..<offset {
+            let endsLine = bytes[index] == lf || (bytes[index] == cr && bytes[index + 1] != lf)
+            if endsLine {
+                line += 1
+                lineStart = index + 1
+            }
         }
         return (line, offset - lineStart + 1)
     }
