@@ -6,6 +6,7 @@ public enum MarkdownText {
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
+        var previous: [Character] = []
         for character in text {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "!", "|", "~", "&":
@@ -13,6 +14,14 @@ public enum MarkdownText {
                 // before ASCII punctuation is always literal in CommonMark. Others stay bare for readability.
                 result.append("\\")
                 result.append(character)
+            case ":", "@":
+                // GFM's autolink extension turns `scheme:` and `user@host` in text into links; escaped, the
+                // trigger character never reaches it, so data text cannot publish an http: or mailto: link.
+                result.append("\\")
+                result.append(character)
+            case "." where previous.suffix(3).map { $0.lowercased() } == ["w", "w", "w"]:
+                // Likewise `www.example.org`, which autolinks as http://.
+                result.append("\\.")
             case "\r\n", "\n", "\r":
                 result.append(" ")
             case "\u{E000}", "\u{E001}":
@@ -21,6 +30,8 @@ public enum MarkdownText {
             default:
                 result.append(character)
             }
+            previous.append(character)
+            if previous.count > 3 { previous.removeFirst() }
         }
         return result
     }

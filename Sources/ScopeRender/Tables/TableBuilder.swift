@@ -115,6 +115,10 @@ struct TableBuilder {
                 if index == 0, let link = links?.text(at: row) {
                     return .link(text, url: webAddress(link, column: spec.link!))
                 }
+                // A DOI or URL column links to itself (rendered as a link only when https).
+                if column.type == .doi || column.type == .url, let value = review.values[column.name]?.text(at: row) {
+                    return .link(text, url: webAddress(value, column: column.name))
+                }
                 return .text(text)
             }
         }
