@@ -1,6 +1,7 @@
-/// Tables and figures are numbered in the order the report first mentions them, which only the
-/// rendered text knows. The context therefore holds markers (`U+E000 kind:name U+E001`, characters the
-/// Markdown escaper never lets data produce); this finds their order and swaps in the numbered blocks.
+/// Tables and figures are numbered in the order the report shows them, which only the rendered text
+/// knows. The context therefore holds markers (`U+E000 kind:name U+E001`, characters the Markdown
+/// escaper never lets data produce); this finds their order and swaps in the numbered blocks.
+/// Numbering by placement (not by first mention) keeps "Table 2" from appearing above "Table 1".
 struct Numbering {
     private(set) var tables: [String: Int] = [:]
     private(set) var figures: [String: Int] = [:]
@@ -14,15 +15,19 @@ struct Numbering {
 
     static func marker(_ kind: Kind, _ name: String) -> String { "\u{E000}\(kind.rawValue):\(name)\u{E001}" }
 
-    /// Numbers from the first mention in `markdown`; tables and figures never mentioned follow in the
-    /// given order, so that every file still carries a number.
+    /// Numbers in order of placement; tables and figures only mentioned come next, in order of
+    /// mention, and those never used last, in the given order, so every file still carries a number.
     init(markdown: String, tables tableNames: [String], figures figureNames: [String]) {
-        for (kind, name) in Self.markers(in: markdown) {
-            switch kind {
-            case .table, .tableNumber:
-                if tables[name] == nil { tables[name] = tables.count + 1 }
-            case .figure, .figureNumber:
-                if figures[name] == nil { figures[name] = figures.count + 1 }
+        let found = Self.markers(in: markdown)
+        for placedOnly in [true, false] {
+            for (kind, name) in found {
+                switch kind {
+                case .table where tables[name] == nil, .tableNumber where !placedOnly && tables[name] == nil:
+                    tables[name] = tables.count + 1
+                case .figure where figures[name] == nil, .figureNumber where !placedOnly && figures[name] == nil:
+                    figures[name] = figures.count + 1
+                default: continue
+                }
             }
         }
         for name in tableNames where tables[name] == nil { tables[name] = tables.count + 1 }
