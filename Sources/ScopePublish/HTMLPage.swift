@@ -27,7 +27,7 @@ public struct HTMLPage: Sendable {
         }
         let (body, headings) = MarkdownToHTML.render(markdown)
         let anchors = HeadingAnchors(headings)
-        let content = inlineFigures(in: anchors.addIDs(to: body), figures: figures)
+        let content = Self.focusableTables(inlineFigures(in: anchors.addIDs(to: body), figures: figures))
         return
             template
             .replacingPlaceholder("title", with: HTMLText.escape(title))
@@ -65,6 +65,12 @@ public struct HTMLPage: Sendable {
         }
         output += rest
         return output
+    }
+
+    /// Wide tables scroll inside their own box; `tabindex="0"` lets keyboard users reach and scroll
+    /// them (WCAG's "scrollable region must be focusable"). cmark writes every table as a bare `<table>`.
+    static func focusableTables(_ html: String) -> String {
+        html.replacingOccurrences(of: "<table>", with: "<table tabindex=\"0\">")
     }
 
     static func stripXMLDeclaration(_ svg: String) -> String {

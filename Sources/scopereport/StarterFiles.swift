@@ -10,6 +10,7 @@ enum StarterFiles {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="scopereport">
+<link rel="icon" href="data:,">
 <title>{{title}}</title>
 <style>
 {{style}}
@@ -89,7 +90,11 @@ body {
 .toc a:hover, .toc a:focus { color: var(--accent); text-decoration: underline; }
 
 main { min-width: 0; }
-article { max-width: var(--measure); }
+/* Long DOIs and URLs break rather than widen a phone screen; table cells keep their words whole. */
+article { overflow-wrap: break-word; }
+/* Text keeps a readable measure; a wide table may use the whole column before it scrolls. */
+article > * { max-width: var(--measure); }
+article > table { max-width: 100%; }
 
 h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 0.5rem; }
 h2 { font-size: 1.4rem; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
@@ -147,7 +152,7 @@ figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 0.4rem; }
   .layout { display: block; padding: 0; max-width: none; }
   .toc, .skip-link { display: none; }
   body { font-size: 10.5pt; line-height: 1.45; }
-  article { max-width: none; }
+  article > * { max-width: none; }
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; border-top: none; }
   figure, table { break-inside: avoid; }
