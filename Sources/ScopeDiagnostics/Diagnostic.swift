@@ -63,9 +63,28 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible, Compa
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.cell ?? "")
-            < (rhs.file, rhs.line ?? 0, rhs.column ?? 0, rhs.cell ?? "")
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if let a = lhs.cell.map(CellOrder.init), let b = rhs.cell.map(CellOrder.init) { return a < b }
+        return (lhs.line ?? 0, lhs.column ?? 0, lhs.cell ?? "") < (rhs.line ?? 0, rhs.column ?? 0, rhs.cell ?? "")
     }
+}
+
+/// Spreadsheet cells in reading order: by sheet, then row, then column (`A9` before `A10`, `Z` before
+/// `AA`), as a CSV's line and column would sort.
+private struct CellOrder: Comparable {
+    var sheet: String
+    var row: Int
+    var column: Int
+
+    init(_ reference: String) {
+        let bang = reference.lastIndex(of: "!")
+        sheet = bang.map { String(reference[..<$0]) } ?? ""
+        let cell = bang.map { reference[reference.index(after: $0)...] } ?? reference[...]
+        column = cell.prefix { $0.isLetter }.reduce(0) { $0 * 26 + Int($1.asciiValue ?? 64) - 64 }
+        row = Int(cell.drop { $0.isLetter }) ?? 0
+    }
+
+    static func < (a: CellOrder, b: CellOrder) -> Bool { (a.sheet, a.row, a.column) < (b.sheet, b.row, b.column) }
 }
 
 /// A failure that carries every diagnostic found, so that one run reports all problems at once.
