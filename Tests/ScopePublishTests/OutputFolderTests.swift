@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+@testable import ScopePublish
+
+final class OutputFolderTests: XCTestCase {
+    private func temporary() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func testReplacesTheWholeFolderAndLeavesNothingBeside() throws {
+        let parent = try temporary()
+        let folder = OutputFolder(parent.appendingPathComponent("report"))
+        try folder.withLock { try folder.replace(with: [("manifest.json", [1]), ("a/b.txt", [2]), ("old.txt", [3])]) }
+        try folder.withLock { try folder.replace(with: [("manifest.json", [4]), ("a/b.txt", [5])]) }
+        XCTAssertEqual(folder.readFile("a/b.txt"), [5])
+        XCTAssertNil(folder.readFile("old.txt"), "files of the previous report do not linger")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+        XCTAssertEqual(siblings, [".report.lock", "report"])
+    }
+
+    func testRestoresAReportLeftAsideByAKilledSwap() throws {
+        let parent = try temporary()
+        let folder = OutputFolder(parent.appendingPathComponent("report"))
+        try folder.withLock { try folder.replace(with: [("manifest.json", [1])]) }
+        // As if a build died between its two renames on a file system without RENAME_EXCHANGE.
+        try FileManager.default.moveItem(
+            at: parent.appendingPathComponent("report"), to: parent.appendingPathComponent(".report.old-999"))
+        try FileManager.default.createDirectory(
+            at: parent.appendingPathComponent(".report.staging-999"), withIntermediateDirectories: true)
+        try folder.withLock { try folder.replace(with: [("manifest.json", [2])]) }
+        XCTAssertEqual(folder.readFile("manifest.json"), [2])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+        XCTAssertEqual(siblings, [".report.lock", "report"])
+    }
+
+    func testRefusesAFolderThatIsNotAReport() throws {
+        let parent = try temporary()
+        let target = parent.appendingPathComponent("thesis")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: target.appendingPathComponent("chapter1.tex"))
+        let folder = OutputFolder(target)
+        XCTAssertThrowsError(try folder.withLock { try folder.replace(with: [("manifest.json", [1])]) }) { error in
+            XCTAssertTrue("\(error)".contains("it is not empty and holds no manifest.json"), "\(error)")
+        }
+        XCTAssertEqual(folder.readFile("chapter1.tex"), Array("keep".utf8))
+    }
+
+    func testManifestIsSortedAndStable() {
+        let manifest = Manifest(version: "1.0", inputs: ["data/b.csv": "2", "data/a.csv": "1"], outputs: ["x": "3"])
+        XCTAssertEqual(
+            String(decoding: manifest.encoded(), as: UTF8.self),
+            """
+            {
+              "inputs" : {
+                "data/a.csv" : "1",
+                "data/b.csv" : "2"
+              },
+              "outputs" : {
+                "x" : "3"
+              },
+              "tool" : "scopereport",
+              "version" : "1.0"
+            }
+
+            """)
+        XCTAssertEqual(Manifest.decode(manifest.encoded()), manifest)
+    }
+}
