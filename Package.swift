@@ -10,7 +10,10 @@ let package = Package(
     name: "ScopeReport",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "scopereport", targets: ["scopereport"])
+        .executable(name: "scopereport", targets: ["scopereport"]),
+        // For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
+        .library(name: "ScopeLoad", targets: ["ScopeLoad"]),
+        .library(name: "ScopeRender", targets: ["ScopeRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,11 +60,13 @@ let package = Package(
         .target(name: "CSystem"),
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
         .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem"]),
+        // `scopereport diff`: compares two report folders; Foundation only, it builds data through the executable.
+        .target(name: "ScopeDiff"),
         .executableTarget(
             name: "scopereport",
             dependencies: [
                 "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis", "ScopeRender", "ScopePublish",
-                "ScopePrisma",
+                "ScopePrisma", "ScopeDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +77,7 @@ let package = Package(
         .testTarget(name: "ScopePrismaTests", dependencies: ["ScopePrisma"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
         .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish"]),
+        .testTarget(name: "ScopeDiffTests", dependencies: ["ScopeDiff"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scopereport"]),
     ],
     swiftLanguageModes: [.v6]
