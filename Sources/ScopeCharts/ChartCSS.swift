@@ -10,7 +10,9 @@ enum ChartCSS {
             "text{font-family:var(--sr-font-family, \(fontFamily))}",
             ".sr-background{fill:var(--sr-background, \(Palette.background))}",
             ".sr-grid{stroke:var(--sr-grid-color, \(Palette.grid))}",
-            ".sr-axis{stroke:var(--sr-axis-color, \(Palette.axis))}",
+            // Only the axis lines: `sr-axis` also names the groups of tick and category labels, and text
+            // inheriting a stroke from them is drawn outlined (bold and blurred) by browsers.
+            "line.sr-axis{stroke:var(--sr-axis-color, \(Palette.axis))}",
             ".sr-label,.sr-tick-label,.sr-axis-title,.sr-legend-label,.sr-value-label,.sr-panel-title"
                 + "{fill:var(--sr-text-color, \(Palette.text))}",
             ".sr-annotation,.sr-note,.sr-no-data{fill:var(--sr-muted-text-color, \(Palette.mutedText))}",

@@ -1,6 +1,8 @@
 /// A cross-tabulation drawn as a table of coloured cells: rows × columns of counts, each cell showing its
 /// text (the count, or caller-supplied text such as "12 (34 %)"), shaded on a colour-blind-safe blue scale
-/// with black or white text chosen for contrast. Zero cells stay white.
+/// with black or white text chosen for contrast. Zero cells stay white. Row labels and column headers
+/// wrap only between words or after a hyphen; headers too wide for their columns are slanted or upright
+/// (see `HeatMapHeaders`), so that every label is shown whole whenever it can be.
 public struct HeatMapTable: Sendable {
     public var id: String
     public var title: String
@@ -56,28 +58,36 @@ public struct HeatMapTable: Sendable {
         let width = style.width
 
         let rowTitleWidth = AxisDrawing.titleExtent(rowLabel, fontSize: fontSize)
-        // Row labels give up width (down to 18 % of the chart) so that column headers keep whole words.
-        let longestHeaderWord =
-            columns.flatMap { $0.split(separator: " ") }.map {
-                TextMetrics.width(of: String($0), fontSize: fontSize)
-            }
-            .max() ?? 0
-        let wantedGridWidth = Double(columns.count) * (longestHeaderWord + 2 * gap)
+        // Row labels give up width so that column headers can stay horizontal: down to 18 % of the chart,
+        // but never below what shows every row label whole in two lines (three if two would need more
+        // than the 30 % they may take at most).
+        let longestHeaderPiece =
+            columns.map { TextMetrics.widestUnbreakablePiece(of: $0, fontSize: fontSize) }.max() ?? 0
+        let wholeRowsWidth = { (lines: Int) in
+            rows.map { TextMetrics.narrowestWidth(of: $0, maxLines: lines, fontSize: fontSize) }.max() ?? 0
+        }
+        let rowLineLimit = wholeRowsWidth(2) <= width * 0.3 ? 2 : 3
+        let wantedGridWidth = Double(columns.count) * (longestHeaderPiece + 2 * gap)
         let rowBudget = min(
-            width * 0.3, max(width * 0.18, width - 2 * pad - rowTitleWidth - gap - wantedGridWidth))
-        let rowLines = rows.map { TextMetrics.wrap($0, maxWidth: rowBudget, fontSize: fontSize, maxLines: 2) }
+            width * 0.3,
+            max(
+                width * 0.18, wholeRowsWidth(rowLineLimit),
+                width - 2 * pad - rowTitleWidth - gap - wantedGridWidth))
+        let rowLines = rows.map {
+            TextMetrics.wrapAtWordBoundaries(
+                $0, maxWidth: rowBudget, fontSize: fontSize, maxLines: rowLineLimit
+            )
+            .lines
+        }
         let rowLabelWidth =
             rowLines.flatMap { $0 }.map { TextMetrics.width(of: $0, fontSize: fontSize) }.max() ?? 0
-        let gridLeft = pad + rowTitleWidth + rowLabelWidth + gap
-        let cellWidth = (width - pad - gridLeft) / Double(columns.count)
-        let columnLines = columns.map {
-            TextMetrics.wrap(
-                $0, maxWidth: max(cellWidth - gap, fontSize), fontSize: fontSize, maxLines: 3,
-                breakWords: false)
-        }
+        let headers = HeatMapHeaders(
+            columns: columns, gridLeft: pad + rowTitleWidth + rowLabelWidth + gap, right: width - pad,
+            fontSize: fontSize, rotatedAllowance: width * 0.5)
+        let gridLeft = headers.gridLeft
+        let cellWidth = headers.cellWidth
         let columnTitleHeight = columnLabel.isEmpty ? 0 : lineHeight + gap
-        let columnLabelsHeight = Double(columnLines.map(\.count).max() ?? 1) * lineHeight
-        let gridTop = pad + columnTitleHeight + columnLabelsHeight + gap
+        let gridTop = pad + columnTitleHeight + headers.height
         let cellHeight = max(
             fontSize * 2, Double(rowLines.map(\.count).max() ?? 1) * lineHeight + fontSize * 0.6)
         let height = style.height ?? gridTop + cellHeight * Double(rows.count) + pad
@@ -87,20 +97,11 @@ public struct HeatMapTable: Sendable {
         var body: [SVGNode] = []
         if !columnLabel.isEmpty {
             body += AxisDrawing.bottomTitle(
-                columnLabel, left: gridLeft, right: width - pad, baseline: pad + fontSize * 0.9,
+                columnLabel, left: gridLeft, right: headers.gridRight, baseline: pad + fontSize * 0.9,
                 fontSize: fontSize)
         }
-        var headers: [SVGNode] = []
-        for (column, lines) in columnLines.enumerated() {
-            // Bottom-aligned so every header's last line sits just above the grid.
-            let firstBaseline = gridTop - gap - Double(lines.count - 1) * lineHeight - fontSize * 0.3
-            headers.append(
-                Draw.multilineText(
-                    lines, x: gridLeft + cellWidth * (Double(column) + 0.5), y: firstBaseline,
-                    className: "sr-label",
-                    anchor: .middle, lineHeight: lineHeight, fullText: columns[column]))
-        }
-        body.append(.element("g", [SVGAttribute("class", "sr-column-labels")], headers))
+        body.append(
+            .element("g", [SVGAttribute("class", "sr-column-labels")], headers.nodes(gridTop: gridTop)))
         var cells: [SVGNode] = []
         var rowHeaders: [SVGNode] = []
         for (row, lines) in rowLines.enumerated() {

@@ -1,6 +1,7 @@
-/// Horizontal bars sorted by value (descending, ties by label), optionally only the top N with the
-/// rest summed into one final "Other" bar. Category labels are wrapped to two lines and shortened with
-/// an ellipsis beyond that (full text in a `<title>`); values are written at the bar ends.
+/// Horizontal bars sorted by value, descending; tied bars keep the order given (e.g. codebook order), so
+/// the chart lists them as the caller's table does. Optionally only the top N, with the rest summed into
+/// one final "Other" bar. Category labels are wrapped to two lines and shortened with an ellipsis beyond
+/// that (full text in a `<title>`); values are written at the bar ends.
 public struct HorizontalBarChart: Sendable {
     public var id: String
     public var title: String
@@ -31,9 +32,15 @@ public struct HorizontalBarChart: Sendable {
         self.style = style
     }
 
-    /// The bars as drawn, top to bottom: sorted, cut to `topN`, plus the "Other" bar if any were cut.
+    /// The bars as drawn, top to bottom: sorted by value (a stable sort: tied bars keep the order of
+    /// `bars`), cut to `topN`, plus the "Other" bar if any were cut.
     public var displayedBars: [BarValue] {
-        let sorted = bars.sorted { $0.value != $1.value ? $0.value > $1.value : $0.label < $1.label }
+        // Swift's sort is not documented as stable, so ties fall back to the position in `bars`.
+        let sorted = bars.enumerated().sorted { first, second in
+            first.element.value != second.element.value
+                ? first.element.value > second.element.value : first.offset < second.offset
+        }
+        .map(\.element)
         guard let topN, sorted.count > max(topN, 0) else { return sorted }
         let kept = Array(sorted.prefix(max(topN, 0)))
         let rest = sorted.dropFirst(max(topN, 0)).reduce(0) { $0 + $1.value }

@@ -190,23 +190,35 @@ public struct ScatterSmallMultiples: Sendable {
                 className: "sr-panel-border",
                 fill: "none", extra: [SVGAttribute("stroke", Palette.grid), SVGAttribute("stroke-width", 1)]))
 
+        // Band under the points, line over them, so the fit stays visible in dense panels. Only the fit is
+        // clipped (its band may run far outside the axis); the points lie within the axis domain, and
+        // clipping them would cut those on the panel's edge (e.g. y = 1.0) in half.
+        let fit = panel.fit.map { fitNodes($0, xAxis: xAxis, yAxis: yAxis) } ?? (band: [], line: [])
         let clipID = identity.elementID("clip-\(frame.index + 1)")
-        nodes.append(
-            .element(
-                "clipPath", [SVGAttribute("id", clipID)],
-                [
-                    Draw.rect(
-                        x: frame.left, y: frame.top, width: frame.width, height: frame.height,
-                        className: "sr-clip", fill: "none")
-                ]))
-        // Band under the points, line over them, so the fit stays visible in dense panels.
-        let fit = panel.fit.map { fitNodes($0, xAxis: xAxis, yAxis: yAxis) }
+        if !fit.band.isEmpty || !fit.line.isEmpty {
+            nodes.append(
+                .element(
+                    "clipPath", [SVGAttribute("id", clipID)],
+                    [
+                        Draw.rect(
+                            x: frame.left, y: frame.top, width: frame.width, height: frame.height,
+                            className: "sr-clip", fill: "none")
+                    ]))
+        }
+        let clipped = { (className: String, marks: [SVGNode]) -> [SVGNode] in
+            marks.isEmpty
+                ? []
+                : [
+                    .element(
+                        "g",
+                        [SVGAttribute("class", className), SVGAttribute("clip-path", "url(#\(clipID))")],
+                        marks)
+                ]
+        }
         let marks =
-            (fit?.band ?? []) + pointNodes(panel.points, xAxis: xAxis, yAxis: yAxis) + (fit?.line ?? [])
-        nodes.append(
-            .element(
-                "g", [SVGAttribute("class", "sr-marks"), SVGAttribute("clip-path", "url(#\(clipID))")], marks)
-        )
+            clipped("sr-fit-band-clip", fit.band) + pointNodes(panel.points, xAxis: xAxis, yAxis: yAxis)
+            + clipped("sr-fit-line-clip", fit.line)
+        nodes.append(.element("g", [SVGAttribute("class", "sr-marks")], marks))
         return .element("g", [SVGAttribute("class", "sr-panel")], nodes)
     }
 

@@ -77,7 +77,8 @@ public enum TextMetrics {
         shortened(text, maxWidth: maxWidth, fontSize: fontSize, bold: bold, forceEllipsis: false)
     }
 
-    private static func shortened(
+    /// `truncate`, or with `forceEllipsis` always ending with an ellipsis (for text that continues).
+    static func shortened(
         _ text: String, maxWidth: Double, fontSize: Double, bold: Bool, forceEllipsis: Bool
     ) -> String {
         if !forceEllipsis, width(of: text, fontSize: fontSize, bold: bold) <= maxWidth { return text }

@@ -25,6 +25,9 @@ enum ChartFixtures {
         ("box-strip-groups", boxGroups.render()),
         ("box-strip-log", boxLog.render()),
         ("heat-map", heatMap.render()),
+        ("heat-map-report-headers", heatMapReport.render()),
+        ("heat-map-many-columns", heatMapManyColumns.render()),
+        ("heat-map-horizontal-headers", heatMapHorizontalHeaders.render()),
         ("escaping", escaping.render()),
         (
             "no-data-vertical",
@@ -88,8 +91,9 @@ enum ChartFixtures {
         id: "fig-countries", title: "Countries", description: "Studies per country, top 6 and the rest.",
         valueLabel: "Studies",
         bars: [
-            ("United States", 31), ("China", 28), ("Germany", 12),
-            ("United Kingdom of Great Britain and Northern Ireland", 12),
+            // The tie is not in label order: the chart must keep the order given, as tables do.
+            ("United States", 31), ("China", 28),
+            ("United Kingdom of Great Britain and Northern Ireland", 12), ("Germany", 12),
             ("Netherlands", 7), ("Japan", 5), ("Brazil", 3), ("Côte d’Ivoire", 1), ("Ελλάδα", 1),
         ].map { BarValue(label: $0.0, value: Double($0.1)) }, topN: 6)
 
@@ -109,17 +113,19 @@ enum ChartFixtures {
         var random = Sequence(state: 7)
         let panels = ["AUC", "Accuracy", "Sensitivity", "Specificity"].enumerated().map { index, name in
             let count = index == 3 && densePoints > 0 ? densePoints : 12
-            let points = (0..<count).map { _ -> ChartPoint in
+            var points = (0..<count).map { _ -> ChartPoint in
                 let x = 10 + random.next() * 990
                 return ChartPoint(x: x, y: min(1, 0.6 + 0.0002 * x + 0.15 * random.next()))
             }
+            // A perfect score at the largest sample size sits in the panel's top right corner, drawn whole.
+            if index == 0 { points.append(ChartPoint(x: 1000, y: 1)) }
             let xs = stride(from: 10.0, through: 1000, by: 55).map { $0 }
             let fit = FittedLine(
                 line: xs.map { ChartPoint(x: $0, y: 0.67 + 0.0002 * $0) },
                 band: xs.map { BandPoint(x: $0, lower: 0.62 + 0.00018 * $0, upper: 0.72 + 0.00022 * $0) })
             return ScatterPanel(
                 title: name, points: points, fit: index == 1 ? nil : fit,
-                annotation: "n = \(count), r = 0.21, p = 0.51")
+                annotation: "n = \(points.count), r = 0.21, p = 0.51")
         }
         return ScatterSmallMultiples(
             id: "fig-performance", title: "Performance against sample size",
@@ -155,6 +161,38 @@ enum ChartFixtures {
         rows: ["CT", "MRI", "Whole-slide histopathology images", "X-ray", "Ultrasound"],
         columns: ["Classification", "Segmentation", "Detection", "Prognosis & survival"],
         counts: [[12, 5, 3, 0], [8, 14, 1, 2], [20, 3, 0, 6], [15, 0, 7, 1], [2, 1, 1]])
+
+    /// The report's modality-by-task table: headers too wide to stay horizontal in their columns.
+    static let heatMapReport = HeatMapTable(
+        id: "fig-report-modality-task", title: "Modality by task",
+        description: "Cross-tabulation of imaging modality and task.", columnLabel: "Task",
+        rowLabel: "Imaging modality",
+        rows: ["radiograph", "CT", "MRI", "PET", "ultrasound", "histopathology"],
+        columns: ["diagnosis", "detection", "segmentation", "prognosis", "treatment-response"],
+        counts: [
+            [3, 1, 0, 0, 0], [3, 0, 1, 0, 2], [13, 0, 1, 5, 5], [0, 0, 0, 3, 2], [1], [1, 0, 0, 1, 2],
+        ])
+
+    /// Columns too narrow for slanted headers, on a narrower chart.
+    static let heatMapManyColumns = HeatMapTable(
+        id: "fig-many-columns", title: "Modality by method", description: "Eight methods per modality.",
+        columnLabel: "Method", rowLabel: "",
+        rows: ["CT", "MRI", "Whole-slide images"],
+        columns: [
+            "CNN", "U-Net", "Random forest", "SVM", "Gradient boosting", "Transformer",
+            "k-nearest neighbours",
+            "Logistic regression",
+        ],
+        counts: [[5, 3, 1, 0, 2, 1, 0, 4], [2, 7, 0, 1, 0, 3, 1, 1], [9, 4, 0, 0, 1, 6, 0, 0]],
+        style: ChartStyle(width: 400))
+
+    /// Headers that fit their columns upright once wrapped at spaces and hyphens.
+    static let heatMapHorizontalHeaders = HeatMapTable(
+        id: "fig-validation", title: "External validation by design",
+        description: "Whether studies validated externally, per design.", columnLabel: "External validation",
+        rowLabel: "Design", rows: ["Retrospective", "Prospective"],
+        columns: ["Yes", "No", "Unclear or not reported", "Multi-centre"],
+        counts: [[4, 20, 6, 3], [3, 2, 0, 1]])
 
     static let escaping = HorizontalBarChart(
         id: "fig <b>&\"'", title: hostile, description: hostile, valueLabel: hostile, categoryLabel: hostile,

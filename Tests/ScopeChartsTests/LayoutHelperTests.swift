@@ -72,20 +72,33 @@ final class LayoutHelperTests: XCTestCase {
         XCTAssertEqual(PointThinning.keptIndices(of: pixels, cellSize: 1), [0, 2, 3])
     }
 
-    func testHorizontalBarsSortDescendingWithTiesByLabelAndSumTheRest() {
+    func testHorizontalBarsSortDescendingKeepingTheGivenOrderForTiesAndSumTheRest() {
+        // Tied bars are deliberately not in label order: they keep the caller's (codebook) order.
         let chart = HorizontalBarChart(
             id: "c", title: "t", description: "d", valueLabel: "v",
             bars: [
-                BarValue(label: "b", value: 2), BarValue(label: "a", value: 2),
-                BarValue(label: "c", value: 5),
-                BarValue(label: "d", value: 1), BarValue(label: "e", value: 1),
-            ], topN: 3)
+                BarValue(label: "b", value: 2), BarValue(label: "e", value: 1),
+                BarValue(label: "c", value: 5), BarValue(label: "a", value: 2),
+                BarValue(label: "z", value: 2), BarValue(label: "d", value: 1),
+            ], topN: 4)
         XCTAssertEqual(
             chart.displayedBars,
             [
-                BarValue(label: "c", value: 5), BarValue(label: "a", value: 2),
-                BarValue(label: "b", value: 2),
+                BarValue(label: "c", value: 5), BarValue(label: "b", value: 2),
+                BarValue(label: "a", value: 2), BarValue(label: "z", value: 2),
                 BarValue(label: "Other", value: 2),
             ])
+    }
+
+    func testHorizontalBarsKeepTheGivenOrderOfManyTies() {
+        // Enough equal values that an unstable sort would be likely to reorder them.
+        let labels = (0..<200).map { "category \(($0 * 37) % 200)" }
+        let chart = HorizontalBarChart(
+            id: "c", title: "t", description: "d", valueLabel: "v",
+            bars: labels.enumerated().map { BarValue(label: $1, value: Double($0 % 3)) })
+        let expected = [2.0, 1, 0].flatMap { value in
+            labels.enumerated().filter { Double($0.offset % 3) == value }.map(\.element)
+        }
+        XCTAssertEqual(chart.displayedBars.map(\.label), expected)
     }
 }

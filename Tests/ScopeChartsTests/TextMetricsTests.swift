@@ -51,4 +51,45 @@ final class TextMetricsTests: XCTestCase {
         XCTAssertLessThanOrEqual(TextMetrics.width(of: shortened, fontSize: 12), 80)
         XCTAssertEqual(TextMetrics.truncate("Anything", maxWidth: 1, fontSize: 12), "…")
     }
+
+    func testWordBoundaryWrapBreaksAfterHyphensButNeverInsideAWord() {
+        let font = 18.0
+        let response = TextMetrics.wrapAtWordBoundaries(
+            "treatment-response", maxWidth: TextMetrics.width(of: "treatment-", fontSize: font),
+            fontSize: font)
+        XCTAssertEqual(
+            response, TextMetrics.WrappedText(lines: ["treatment-", "response"], isComplete: true))
+        let slides = TextMetrics.wrapAtWordBoundaries(
+            "Whole-slide histopathology images",
+            maxWidth: TextMetrics.width(of: "histopathology", fontSize: font), fontSize: font)
+        XCTAssertEqual(slides.lines, ["Whole-slide", "histopathology", "images"])
+        XCTAssertTrue(slides.isComplete)
+        // Hyphens that do not join two letters are not break points.
+        XCTAssertEqual(
+            TextMetrics.wrapAtWordBoundaries("-5 x- a-1", maxWidth: 1, fontSize: font).lines.count, 3)
+    }
+
+    func testWordBoundaryWrapShortensOnlyAWordWiderThanTheLine() {
+        let font = 18.0
+        let narrow = TextMetrics.width(of: "histopath", fontSize: font)
+        let wrapped = TextMetrics.wrapAtWordBoundaries(
+            "histopathology of CT", maxWidth: narrow, fontSize: font)
+        XCTAssertFalse(wrapped.isComplete)
+        XCTAssertEqual(wrapped.lines.count, 2)
+        XCTAssertTrue(wrapped.lines[0].hasSuffix("…"))
+        XCTAssertEqual(wrapped.lines[1], "of CT")
+        XCTAssertTrue(wrapped.lines.allSatisfy { TextMetrics.width(of: $0, fontSize: font) <= narrow })
+    }
+
+    func testWordBoundaryWrapEndsTheLastAllowedLineWithAnEllipsis() {
+        let wrapped = TextMetrics.wrapAtWordBoundaries(
+            "one two three four five six", maxWidth: 60, fontSize: 12, maxLines: 2)
+        XCTAssertFalse(wrapped.isComplete)
+        XCTAssertEqual(wrapped.lines.count, 2)
+        XCTAssertTrue(wrapped.lines[1].hasSuffix("…"))
+        XCTAssertTrue(wrapped.lines.allSatisfy { TextMetrics.width(of: $0, fontSize: 12) <= 60 })
+        XCTAssertEqual(
+            TextMetrics.wrapAtWordBoundaries("  ", maxWidth: 60, fontSize: 12),
+            TextMetrics.WrappedText(lines: [], isComplete: true))
+    }
 }
