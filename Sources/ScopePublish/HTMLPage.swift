@@ -21,56 +21,86 @@ public struct HTMLPage: Sendable {
     /// - Parameters:
     ///   - markdown: the assembled report; figures appear in it as images `![caption](figures/NAME.svg)`.
     ///   - figures: NAME → SVG text of our own charts, the only markup that is inserted verbatim.
-    public func render(title: String, markdown: String, figures: [String: String], footer: String) throws -> String {
-        for placeholder in ["title", "style", "toc", "content", "footer"] where !template.contains("{{\(placeholder)}}") {
-            throw Missing(placeholder: placeholder)
-        }
-        let (body, headings) = MarkdownToHTML.render(markdown)
+    public func render(
+        title: String, markdown: String, figures: [String: String], footer: String
+    ) throws -> String {
+        String(
+            decoding: try renderUTF8(title: title, markdown: markdown, figures: figures, footer: footer),
+            as: UTF8.self)
+    }
+
+    /// The same page as UTF-8 bytes, ready to write: the page of a large review is tens of MB, and every
+    /// step below works on bytes rather than on Strings.
+    public func renderUTF8(
+        title: String, markdown: String, figures: [String: String], footer: String
+    ) throws
+        -> [UInt8]
+    {
+        try check()
+        // One step at a time, each copy let go as the next is made (a large report's page is tens of MB).
+        var (content, headings) = MarkdownToHTML.renderUTF8(markdown)
         let anchors = HeadingAnchors(headings)
-        let content = Self.focusableTables(inlineFigures(in: anchors.addIDs(to: body), figures: figures))
-        return
+        content = anchors.addIDs(to: content)
+        content = inlineFigures(in: content, figures: figures)
+        content = Self.focusableTables(content)
+        let page =
             template
             .replacingPlaceholder("title", with: HTMLText.escape(title))
             .replacingPlaceholder("style", with: style)
             .replacingPlaceholder("toc", with: anchors.tableOfContents())
             .replacingPlaceholder("footer", with: HTMLText.escape(footer))
-            .replacingPlaceholder("content", with: content)
+        return UTF8Search.replacingFirst("{{content}}", with: content, in: Array(page.utf8))
+    }
+
+    /// Throws `Missing` when the template lacks a placeholder: the only way `render` can fail, so a
+    /// build can find out before it writes anything.
+    public func check() throws {
+        for placeholder in ["title", "style", "toc", "content", "footer"]
+        where !template.contains("{{\(placeholder)}}") {
+            throw Missing(placeholder: placeholder)
+        }
     }
 
     /// cmark renders a figure paragraph as `<p><img src="figures/NAME.svg" alt="CAPTION" /></p>`; that
     /// becomes `<figure>` with the SVG inline and the (already escaped) caption.
-    func inlineFigures(in html: String, figures: [String: String]) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + figures.values.reduce(0) { $0 + $1.utf8.count })
-        var rest = Substring(html)
-        let opening = "<p><img src=\"figures/"
-        while let start = rest.range(of: opening) {
-            output += rest[..<start.lowerBound]
-            let afterSource = rest[start.upperBound...]
-            guard let nameEnd = afterSource.range(of: ".svg\" alt=\""),
-                let altEnd = afterSource[nameEnd.upperBound...].range(of: "\" />"),
-                afterSource[altEnd.upperBound...].hasPrefix("</p>"),
-                let svg = figures[String(afterSource[..<nameEnd.lowerBound])]
-            else {
-                output += opening
-                rest = afterSource
-                continue
+    func inlineFigures(in html: [UInt8], figures: [String: String]) -> [UInt8] {
+        let opening = Array("<p><img src=\"figures/".utf8)
+        let afterName = Array(".svg\" alt=\"".utf8)
+        let afterAlt = Array("\" />".utf8)
+        let closing = Array("</p>".utf8)
+        return html.withUnsafeBufferPointer { text in
+            var output: [UInt8] = []
+            output.reserveCapacity(text.count + figures.values.reduce(0) { $0 + $1.utf8.count })
+            var position = 0
+            while let start = UTF8Search.first(opening, in: text, from: position) {
+                output.append(contentsOf: text[position..<start])
+                let source = start + opening.count
+                guard let nameEnd = UTF8Search.first(afterName, in: text, from: source),
+                    let altEnd = UTF8Search.first(afterAlt, in: text, from: nameEnd + afterName.count),
+                    text[(altEnd + afterAlt.count)...].starts(with: closing),
+                    let svg = figures[String(decoding: text[source..<nameEnd], as: UTF8.self)]
+                else {
+                    output.append(contentsOf: opening)
+                    position = source
+                    continue
+                }
+                let name = String(decoding: text[source..<nameEnd], as: UTF8.self)
+                output.append(contentsOf: "<figure id=\"figure-\(HTMLText.escape(name))\">\n".utf8)
+                output.append(contentsOf: Self.stripXMLDeclaration(svg).utf8)
+                output.append(contentsOf: "<figcaption>".utf8)
+                output.append(contentsOf: text[(nameEnd + afterName.count)..<altEnd])
+                output.append(contentsOf: "</figcaption>\n</figure>".utf8)
+                position = altEnd + afterAlt.count + closing.count
             }
-            let name = String(afterSource[..<nameEnd.lowerBound])
-            let caption = afterSource[nameEnd.upperBound..<altEnd.lowerBound]
-            output += "<figure id=\"figure-\(HTMLText.escape(name))\">\n"
-            output += Self.stripXMLDeclaration(svg)
-            output += "<figcaption>\(caption)</figcaption>\n</figure>"
-            rest = afterSource[altEnd.upperBound...].dropFirst("</p>".count)
+            output.append(contentsOf: text[position...])
+            return output
         }
-        output += rest
-        return output
     }
 
     /// Wide tables scroll inside their own box; `tabindex="0"` lets keyboard users reach and scroll
     /// them (WCAG's "scrollable region must be focusable"). cmark writes every table as a bare `<table>`.
-    static func focusableTables(_ html: String) -> String {
-        html.replacingOccurrences(of: "<table>", with: "<table tabindex=\"0\">")
+    static func focusableTables(_ html: [UInt8]) -> [UInt8] {
+        UTF8Search.replacingAll("<table>", with: "<table tabindex=\"0\">", in: html)
     }
 
     static func stripXMLDeclaration(_ svg: String) -> String {
@@ -111,18 +141,24 @@ struct HeadingAnchors {
 
     /// Adds `id` attributes to `<h1>`…`<h6>` in document order (cmark writes them without attributes).
     func addIDs(to html: String) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + entries.count * 24)
-        var rest = Substring(html)
-        for entry in entries {
-            let tag = "<h\(entry.heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
-            output += rest[..<range.lowerBound]
-            output += "<h\(entry.heading.level) id=\"\(entry.id)\">"
-            rest = rest[range.upperBound...]
+        String(decoding: addIDs(to: Array(html.utf8)), as: UTF8.self)
+    }
+
+    func addIDs(to html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { text in
+            var output: [UInt8] = []
+            output.reserveCapacity(text.count + entries.count * 24)
+            var position = 0
+            for entry in entries {
+                let tag = Array("<h\(entry.heading.level)>".utf8)
+                guard let hit = UTF8Search.first(tag, in: text, from: position) else { break }
+                output.append(contentsOf: text[position..<hit])
+                output.append(contentsOf: "<h\(entry.heading.level) id=\"\(entry.id)\">".utf8)
+                position = hit + tag.count
+            }
+            output.append(contentsOf: text[position...])
+            return output
         }
-        output += rest
-        return output
     }
 
     /// A nested list of the level-2 and level-3 headings.
@@ -172,7 +208,8 @@ public enum HTMLText {
 
 extension String {
     fileprivate func replacingPlaceholder(_ name: String, with value: String) -> String {
-        guard let range = range(of: "{{\(name)}}") else { return self }
-        return replacingCharacters(in: range, with: value)
+        String(
+            decoding: UTF8Search.replacingFirst("{{\(name)}}", with: Array(value.utf8), in: Array(utf8)),
+            as: UTF8.self)
     }
 }

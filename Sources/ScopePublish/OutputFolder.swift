@@ -53,6 +53,19 @@ public struct OutputFolder: Sendable {
 
     /// Replaces the folder with exactly `files` (relative path → bytes). Call inside `withLock`.
     public func replace(with files: [(path: String, bytes: [UInt8])]) throws {
+        let staged = try stage()
+        do {
+            for file in files { try staged.write(file.path, file.bytes) }
+            try staged.commit()
+        } catch {
+            staged.discard()
+            throw error
+        }
+    }
+
+    /// Starts a replacement written file by file, for a report too large to hold whole in memory:
+    /// `write` each file, then `commit` (or `discard`). Call inside `withLock`.
+    public func stage() throws -> StagedReport {
         let manager = FileManager.default
         try removeLeftovers()
         var isDirectory: ObjCBool = false
@@ -65,24 +78,71 @@ public struct OutputFolder: Sendable {
         }
         let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            for file in files {
-                let target = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard manager.createFile(atPath: target.path, contents: Data(file.bytes)) else {
-                    throw Failure.io("cannot write", path: target.path)
-                }
+        return StagedReport(folder: self, staging: staging, replacesExisting: exists)
+    }
+
+    /// The new report being written into a staging folder beside the old one, which readers still see.
+    public final class StagedReport {
+        private let folder: OutputFolder
+        private let staging: URL
+        private let replacesExisting: Bool
+        private var folders: Set<String>
+
+        fileprivate init(folder: OutputFolder, staging: URL, replacesExisting: Bool) {
+            self.folder = folder
+            self.staging = staging
+            self.replacesExisting = replacesExisting
+            folders = [staging.path]
+        }
+
+        public func write(_ path: String, _ bytes: [UInt8]) throws {
+            let target = staging.appendingPathComponent(path)
+            let parent = target.deletingLastPathComponent()
+            if folders.insert(parent.path).inserted {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             }
-            try swapIn(staging, replacingExisting: exists)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
+            try OutputFolder.writeFile(bytes, to: target.path)
+        }
+
+        /// Swaps the staging folder in: readers see the new report, whole.
+        public func commit() throws {
+            do {
+                try folder.swapIn(staging, replacingExisting: replacesExisting)
+            } catch {
+                discard()
+                throw error
+            }
+        }
+
+        /// Removes what was written; the previous report stays as it was.
+        public func discard() {
+            try? FileManager.default.removeItem(at: staging)
         }
     }
 
-    private func swapIn(_ staging: URL, replacingExisting exists: Bool) throws {
+    /// Writes a new file straight from the bytes (no `Data` copy, no per-file temporary file: the
+    /// staging folder as a whole is what is swapped in atomically). Mode 0666 less the umask, as
+    /// `FileManager.createFile` gives.
+    fileprivate static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure.io("cannot write", path: path) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { throw Failure.io("cannot write", path: path) }
+                offset += written
+            }
+        }
+    }
+
+    fileprivate func swapIn(_ staging: URL, replacingExisting exists: Bool) throws {
         if !exists {
-            guard rename(staging.path, url.path) == 0 else { throw Failure.io("cannot move into place", path: url.path) }
+            guard rename(staging.path, url.path) == 0 else {
+                throw Failure.io("cannot move into place", path: url.path)
+            }
             return
         }
         if sr_exchange_paths(staging.path, url.path) == 0 {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Tables and figures are numbered in the order the report shows them, which only the rendered text
 /// knows. The context therefore holds markers (`U+E000 kind:name U+E001`, characters the Markdown
 /// escaper never lets data produce); this finds their order and swaps in the numbered blocks.
@@ -24,7 +30,8 @@ struct Numbering {
                 switch kind {
                 case .table where tables[name] == nil, .tableNumber where !placedOnly && tables[name] == nil:
                     tables[name] = tables.count + 1
-                case .figure where figures[name] == nil, .figureNumber where !placedOnly && figures[name] == nil:
+                case .figure where figures[name] == nil,
+                    .figureNumber where !placedOnly && figures[name] == nil:
                     figures[name] = figures.count + 1
                 default: continue
                 }
@@ -36,39 +43,85 @@ struct Numbering {
 
     static func markers(in text: String) -> [(Kind, String)] {
         var found: [(Kind, String)] = []
-        var rest = Substring(text)
-        while let start = rest.firstIndex(of: "\u{E000}"), let end = rest[start...].firstIndex(of: "\u{E001}") {
-            let body = rest[rest.index(after: start)..<end]
-            if let colon = body.firstIndex(of: ":"), let kind = Kind(rawValue: String(body[..<colon])) {
-                found.append((kind, String(body[body.index(after: colon)...])))
+        forEachMarker(in: text) { _, body in
+            if let colon = body.firstIndex(of: UInt8(ascii: ":")),
+                let kind = Kind(rawValue: String(decoding: body[..<colon], as: UTF8.self))
+            {
+                found.append((kind, String(decoding: body[(colon + 1)...], as: UTF8.self)))
             }
-            rest = rest[rest.index(after: end)...]
         }
         return found
     }
 
-    func resolve(_ text: String, tables: [ReportTable], figures: [ReportFigure]) -> String {
+    /// The text with every marker replaced by its block or number. A table longer than
+    /// `maxTableRowsOnPage` is not inlined: its caption, a pointer to its files and its notes stand in.
+    func resolve(
+        _ text: String, tables: [ReportTable], figures: [ReportFigure], maxTableRowsOnPage: Int
+    ) -> String {
         let tableByName = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
         let figureByName = Dictionary(uniqueKeysWithValues: figures.map { ($0.name, $0) })
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count * 2)
-        var rest = Substring(text)
-        while let start = rest.firstIndex(of: "\u{E000}"), let end = rest[start...].firstIndex(of: "\u{E001}") {
-            output += rest[..<start]
-            let body = rest[rest.index(after: start)..<end]
-            let colon = body.firstIndex(of: ":")!
-            let name = String(body[body.index(after: colon)...])
-            switch Kind(rawValue: String(body[..<colon]))! {
-            case .table: output += TableWriters.markdown(tableByName[name]!)
-            case .tableNumber: output += String(tableByName[name]!.number)
+        let rest = Self.forEachMarker(in: text) { before, body in
+            output += before
+            let colon = body.firstIndex(of: UInt8(ascii: ":"))!
+            let name = String(decoding: body[(colon + 1)...], as: UTF8.self)
+            switch Kind(rawValue: String(decoding: body[..<colon], as: UTF8.self))! {
+            case .table:
+                let table = tableByName[name]!
+                output +=
+                    (table.rows.count > maxTableRowsOnPage
+                    ? TableWriters.markdownPointer(table) : TableWriters.markdown(table)).utf8
+            case .tableNumber: output += String(tableByName[name]!.number).utf8
             case .figure:
                 let figure = figureByName[name]!
-                output += "![\(MarkdownText.escape("Figure \(figure.number). \(figure.caption)"))](figures/\(name).svg)\n"
-            case .figureNumber: output += String(figureByName[name]!.number)
+                output +=
+                    "![\(MarkdownText.escape("Figure \(figure.number). \(figure.caption)"))](figures/\(name).svg)\n"
+                    .utf8
+            case .figureNumber: output += String(figureByName[name]!.number).utf8
             }
-            rest = rest[rest.index(after: end)...]
         }
         output += rest
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Calls `body` with the bytes before each marker and the marker's `kind:name` bytes, in order;
+    /// returns the bytes after the last marker. Searches bytes: the text may be tens of MB.
+    @discardableResult
+    private static func forEachMarker(
+        in text: String,
+        _ body: (_ before: UnsafeBufferPointer<UInt8>.SubSequence, _ marker: ArraySlice<UInt8>) -> Void
+    ) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let open = Array("\u{E000}".utf8)
+            let close = Array("\u{E001}".utf8)
+            var position = 0
+            while let start = firstIndex(of: open, in: utf8, from: position),
+                let end = firstIndex(of: close, in: utf8, from: start + open.count)
+            {
+                body(utf8[position..<start], ArraySlice(utf8[(start + open.count)..<end]))
+                position = end + close.count
+            }
+            return Array(utf8[position...])
+        }
+    }
+
+    /// The offset of the first `needle` in `bytes` at or after `from` (`memchr` for its first byte).
+    private static func firstIndex(
+        of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int
+    ) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var position = from
+        while bytes.count - position >= needle.count {
+            guard let found = memchr(base + position, Int32(needle[0]), bytes.count - position) else {
+                return nil
+            }
+            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            guard bytes.count - offset >= needle.count else { return nil }
+            if needle.withUnsafeBytes({ memcmp(found, $0.baseAddress!, needle.count) }) == 0 { return offset }
+            position = offset + 1
+        }
+        return nil
     }
 }

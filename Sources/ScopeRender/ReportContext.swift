@@ -15,7 +15,10 @@ struct ReportContext {
     let format: NumberFormat
     let build: ReportRenderer.BuildInfo
 
-    func make(tables: [ReportTable], figures: [ReportFigure]) -> TemplateContext {
+    /// - Parameter studyNames: the names a study item needs (those the templates use); nil for all.
+    func make(
+        tables: [ReportTable], figures: [ReportFigure], studyNames: Set<String>? = nil
+    ) -> TemplateContext {
         var context = TemplateContext()
         for key in results.values.sortedKeys {
             context[key] = .text(format.format(results.values[key]!))
@@ -38,10 +41,17 @@ struct ReportContext {
             context["figures.\(figure.name)"] = .markdown(Numbering.marker(.figure, figure.name))
             context["figures.\(figure.name).number"] = .markdown(Numbering.marker(.figureNumber, figure.name))
         }
-        context["studies"] = .list(review.studyIDs.indices.map(study))
+        let studyColumns = review.columns.compactMap { column -> (ColumnSpec, link: Bool)? in
+            let linkable = column.type == .doi || column.type == .url
+            guard let names = studyNames else { return (column, linkable) }
+            let link = linkable && names.contains("\(column.name).link")
+            return names.contains(column.name) || link ? (column, link) : nil
+        }
+        context["studies"] = .list(review.studyIDs.indices.map { study($0, columns: studyColumns) })
         context["excluded_studies"] = .list(
             review.excluded.map { excluded in
-                TemplateContext(Dictionary(excluded.fields.map { ($0.name, TemplateValue.text($0.value)) }) { a, _ in a })
+                TemplateContext(
+                    Dictionary(excluded.fields.map { ($0.name, TemplateValue.text($0.value)) }) { a, _ in a })
             })
         context["build.version"] = .text(build.version)
         context["build.date"] = .text(build.date)
@@ -49,19 +59,20 @@ struct ReportContext {
         return context
     }
 
-    private func study(_ row: Int) -> TemplateContext {
+    private func study(_ row: Int, columns: [(ColumnSpec, link: Bool)]) -> TemplateContext {
         var item = TemplateContext()
-        for column in review.columns {
+        for (column, wantsLink) in columns {
             let values = review.values[column.name]
             var text = values?.text(at: row) ?? ""
             if case .numbers(let numbers)? = values, let value = numbers[row] {
                 text =
                     column.type == .year
                     ? NumberText.shortest(value)
-                    : column.type == .fraction ? format.fixed(value, decimals: format.presentation.decimals) : format.measure(value)
+                    : column.type == .fraction
+                        ? format.fixed(value, decimals: format.presentation.decimals) : format.measure(value)
             }
             item[column.name] = .text(text)
-            if column.type == .doi || column.type == .url {
+            if wantsLink {
                 item["\(column.name).link"] = .markdown(link(text, type: column.type))
             }
         }

@@ -45,23 +45,48 @@ public struct ReportRenderer: Sendable {
 
     public func render() -> Result<RenderedReport, DiagnosticsError> {
         let format = NumberFormat(review.config.presentation)
+        // The charts and studies.json need nothing from the rest of the render, which takes about as
+        // long: they are made on the other core meanwhile, and the figures' SVG filled in at the end.
+        let builder = FigureBuilder(review: review, results: results, format: format)
+        let specs = review.config.synthesis.figures
+        let review = review
+        let background = BackgroundWork { (specs.map(builder.svg), StudiesJSON.encode(review)) }
         var tables = extraTables + prismaTables(format) + makeTables(format)
-        var figures = extraFigures + prismaFigures() + makeFigures(format)
-        let context = ReportContext(review: review, results: results, format: format, build: build)
-            .make(tables: tables, figures: figures)
+        var figures =
+            extraFigures + prismaFigures()
+            + specs.map { ReportFigure(name: $0.id, number: 0, caption: $0.caption, svg: "") }
+        let contexts = ReportContext(review: review, results: results, format: format, build: build)
+        // Each study's item holds only the names some template uses (7 of 35 columns in the default
+        // review): for 100,000 studies, formatting every cell cost seconds and gigabytes. Only when
+        // rendering fails does it run again with every name, so that "did you mean" stays as complete.
+        let parsed = templates.parseReachable(from: Self.mainTemplate)
+        let used = TemplateRenderer.referencedNames(in: parsed)
         let rendered: String
-        switch templates.render(Self.mainTemplate, context: context) {
+        switch templates.render(
+            Self.mainTemplate, context: contexts.make(tables: tables, figures: figures, studyNames: used),
+            parsed: parsed)
+        {
         case .success(let text): rendered = text
-        case .failure(let error): return .failure(error)
+        case .failure:
+            switch templates.render(
+                Self.mainTemplate, context: contexts.make(tables: tables, figures: figures), parsed: parsed)
+            {
+            case .success(let text): rendered = text
+            case .failure(let error): return .failure(error)
+            }
         }
-        let numbering = Numbering(markdown: rendered, tables: tables.map(\.name), figures: figures.map(\.name))
+        let numbering = Numbering(
+            markdown: rendered, tables: tables.map(\.name), figures: figures.map(\.name))
         for index in tables.indices { tables[index].number = numbering.tables[tables[index].name]! }
         for index in figures.indices { figures[index].number = numbering.figures[figures[index].name]! }
-        let markdown = numbering.resolve(rendered, tables: tables, figures: figures)
+        let markdown = numbering.resolve(
+            rendered, tables: tables, figures: figures, maxTableRowsOnPage: review.config.presentation.maxTableRows)
+        let (charts, studiesJSON) = background.value
+        for (offset, svg) in charts.enumerated() { figures[figures.count - charts.count + offset].svg = svg }
         return .success(
             RenderedReport(
                 markdown: markdown, tables: tables, figures: figures, values: results.values,
-                studiesJSON: StudiesJSON.encode(review)))
+                studiesJSON: studiesJSON))
     }
 
     private func makeTables(_ format: NumberFormat) -> [ReportTable] {
@@ -95,10 +120,6 @@ public struct ReportRenderer: Sendable {
         ]
     }
 
-    private func makeFigures(_ format: NumberFormat) -> [ReportFigure] {
-        let builder = FigureBuilder(review: review, results: results, format: format)
-        return review.config.synthesis.figures.map(builder.figure)
-    }
 }
 
 /// What the render stage produced, ready for publishing.
@@ -107,20 +128,51 @@ public struct RenderedReport: Sendable {
     public var tables: [ReportTable]
     public var figures: [ReportFigure]
     public var values: ResultValues
-    public var studiesJSON: String
+    /// `studies.json`, as bytes: for a large review it is the largest file of the report.
+    public var studiesJSON: [UInt8]
 
     /// Every file of the report folder except `index.html` and `manifest.json` (the publish stage's).
     public var files: [(path: String, bytes: [UInt8])] {
-        var files: [(String, [UInt8])] = [
-            ("report.md", Array(markdown.utf8)), ("results.json", Array(ResultsJSON.encode(values).utf8)),
-            ("studies.json", Array(studiesJSON.utf8)),
-        ]
-        for figure in figures { files.append(("figures/\(figure.name).svg", Array(figure.svg.utf8))) }
-        for table in tables {
-            files.append(("tables/\(table.name).md", Array(TableWriters.markdown(table).utf8)))
-            files.append(("tables/\(table.name).csv", Array(TableWriters.csv(table).utf8)))
-            files.append(("tables/\(table.name).tex", Array(TableWriters.latex(table).utf8)))
+        var files: [(path: String, bytes: [UInt8])] = []
+        forEachFile { files.append(($0, $1)) }
+        return files
+    }
+
+    /// The same files in the same (path) order, each made just before it is handed over and dropped
+    /// after, so that a large review's report (hundreds of MB) is never whole in memory; studies.json,
+    /// the largest, is let go as soon as it is handed over.
+    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) rethrows {
+        enum Source {
+            case markdown, results, studies
+            case figure(Int)
+            case table(Int, TableFormat)
         }
-        return files.sorted { $0.0 < $1.0 }
+        enum TableFormat { case markdown, csv, latex }
+        var sources: [(path: String, source: Source)] = [
+            ("report.md", .markdown), ("results.json", .results), ("studies.json", .studies),
+        ]
+        for (index, figure) in figures.enumerated() {
+            sources.append(("figures/\(figure.name).svg", .figure(index)))
+        }
+        for (index, table) in tables.enumerated() {
+            sources.append(("tables/\(table.name).md", .table(index, .markdown)))
+            sources.append(("tables/\(table.name).csv", .table(index, .csv)))
+            sources.append(("tables/\(table.name).tex", .table(index, .latex)))
+        }
+        for (path, source) in sources.sorted(by: { $0.path < $1.path }) {
+            switch source {
+            case .markdown: try body(path, Array(markdown.utf8))
+            case .results: try body(path, Array(ResultsJSON.encode(values).utf8))
+            case .studies:
+                let bytes = studiesJSON
+                studiesJSON = []
+                try body(path, bytes)
+            case .figure(let index): try body(path, Array(figures[index].svg.utf8))
+            case .table(let index, .markdown):
+                try body(path, Array(TableWriters.markdown(tables[index]).utf8))
+            case .table(let index, .csv): try body(path, Array(TableWriters.csv(tables[index]).utf8))
+            case .table(let index, .latex): try body(path, Array(TableWriters.latex(tables[index]).utf8))
+            }
+        }
     }
 }

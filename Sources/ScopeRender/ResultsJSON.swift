@@ -26,6 +26,7 @@ enum ResultsJSON {
     }
 
     static func string(_ text: String) -> String {
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -46,5 +47,28 @@ enum ResultsJSON {
             }
         }
         return result + "\""
+    }
+
+    /// `string(text)` appended as UTF-8.
+    static func appendString(_ text: String, to json: inout [UInt8]) {
+        if needsEscaping(text) {
+            json += string(text).utf8
+        } else {
+            json.append(UInt8(ascii: "\""))
+            json += text.utf8
+            json.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// A quote, a backslash, a control character or U+2028/U+2029 (E2 80 A8/A9): most texts have none
+    /// and are copied as they are.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if (byte == 0xA8 || byte == 0xA9), previous == (0xE2, 0x80) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }

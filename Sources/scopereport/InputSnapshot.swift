@@ -1,37 +1,92 @@
 import Foundation
 import ScopePublish
 
-/// The bytes of every file that can change the report: each regular file in the data folder and the
-/// templates folder (hidden files excepted). Hashing them before any work lets an unchanged rebuild
-/// stop at once, and the manifest records them under stable, folder-independent names
-/// (`data/studies.csv`, `templates/report.md`).
+/// The hash of every file that can change the report: each regular file in the data folder and the
+/// templates folder (hidden files excepted), and the templates' text. Hashing them before any work
+/// lets an unchanged rebuild stop at once, and the manifest records them under stable,
+/// folder-independent names (`data/studies.csv`, `templates/report.md`).
 struct InputSnapshot {
-    var files: [(key: String, bytes: [UInt8])] = []
-
-    var hashes: [String: String] {
-        Dictionary(uniqueKeysWithValues: files.map { ($0.key, SHA256.hex($0.bytes)) })
-    }
+    /// Key → SHA-256 of every file (a 100,000-study sheet is about 100 MB: its bytes are hashed and
+    /// let go; the loader reads the sheet itself).
+    private(set) var hashes: [String: String] = [:]
+    /// The templates folder's files (key without `templates/` → text), which the render needs.
+    private(set) var templates: [String: String] = [:]
+    /// The data folder's keys (`data/studies.csv`), in order.
+    private(set) var dataKeys: [String] = []
 
     static func take(data: URL, templates: URL) -> InputSnapshot {
         var snapshot = InputSnapshot()
-        snapshot.add(folder: data, as: "data")
-        snapshot.add(folder: templates, as: "templates")
-        snapshot.files.sort { $0.key < $1.key }
+        for (folder, prefix) in [(data, "data"), (templates, "templates")] {
+            let names = regularFiles(in: folder.path, under: "").sorted()
+            var keys: [String] = []
+            var contents: [[UInt8]] = []
+            for name in names {
+                guard let bytes = readFile(folder.path + "/" + name) else { continue }
+                keys.append("\(prefix)/\(name)")
+                contents.append(bytes)
+            }
+            for (key, digest) in zip(keys, SHA256.hex(eachOf: contents)) { snapshot.hashes[key] = digest }
+            if prefix == "data" {
+                snapshot.dataKeys = keys
+            } else {
+                for (key, bytes) in zip(keys, contents) {
+                    snapshot.templates[String(key.dropFirst("templates/".count))] = String(
+                        decoding: bytes, as: UTF8.self)
+                }
+            }
+        }
         return snapshot
     }
 
-    /// Reads `folder` recursively. Symlinks are not followed: a link could lead out of the folder.
-    private mutating func add(folder: URL, as prefix: String) {
-        let manager = FileManager.default
-        guard let names = try? manager.subpathsOfDirectory(atPath: folder.path) else { return }
-        for name in names.sorted() {
-            if name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let path = folder.appendingPathComponent(name).path
-            guard let attributes = try? manager.attributesOfItem(atPath: path),
-                attributes[.type] as? FileAttributeType == .typeRegular,
-                let data = manager.contents(atPath: path)
-            else { continue }
-            files.append(("\(prefix)/\(name)", [UInt8](data)))
+    /// Paths (relative, `/`-separated) of the regular files below `root/relative`, hidden ones and
+    /// those in hidden folders excepted. Symlinks are not followed: a link could lead out of the
+    /// folder. Plain `lstat`/`read` calls: FileManager's attributes look up the owner's name in the
+    /// user database, which cost more than the whole no-op rebuild may.
+    private static func regularFiles(in root: String, under relative: String) -> [String] {
+        guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return [] }
+        defer { closedir(directory) }
+        var found: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var status = stat()
+            guard lstat(root + "/" + path, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: found += regularFiles(in: root, under: path)
+            case S_IFREG: found.append(path)
+            default: continue
+            }
         }
+        return found
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            // The size `fstat` gave, then whatever the file grew by since.
+            let count =
+                filled < bytes.count
+                ? bytes.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+                }
+                : chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            if filled >= bytes.count { bytes.append(contentsOf: chunk[..<count]) }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 }

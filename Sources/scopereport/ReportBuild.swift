@@ -23,16 +23,30 @@ struct ReportBuild {
             if !force, !strict, let previous, previous.version == version, previous.inputs == inputs,
                 isIntact(output, previous)
             {
-                return BuildOutcome(studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
+                return BuildOutcome(
+                    studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
             }
-            let (files, outcome) = try produce(snapshot: snapshot)
-            try output.replace(with: files)
+            // The files go to the staging folder as they are made; it is created at the first one,
+            // once the render has succeeded, and thrown away if anything fails after.
+            var staged: OutputFolder.StagedReport?
+            let outcome: BuildOutcome
+            let after: [String: String]
+            do {
+                (outcome, after) = try produce(snapshot: snapshot) { path, bytes in
+                    if staged == nil { staged = try output.stage() }
+                    try staged!.write(path, bytes)
+                }
+                try staged!.commit()
+            } catch {
+                staged?.discard()
+                throw error
+            }
             var published = outcome
             let before = previous?.outputs ?? [:]
-            let after = Dictionary(uniqueKeysWithValues: files.map { ($0.path, SHA256.hex($0.bytes)) })
-            published.changedFiles = Set(after.keys).union(before.keys).filter {
-                $0 != "manifest.json" && after[$0] != before[$0]
-            }.count
+            published.changedFiles =
+                Set(after.keys).union(before.keys).filter {
+                    $0 != "manifest.json" && after[$0] != before[$0]
+                }.count
             return published
         }
     }
@@ -41,15 +55,19 @@ struct ReportBuild {
     /// (missing, changed, or no longer produced). Writes nothing.
     func staleFiles() throws -> (stale: [String], outcome: BuildOutcome) {
         let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
-        let (files, outcome) = try produce(snapshot: snapshot)
         let output = OutputFolder(folders.outURL)
-        var stale = files.filter { output.readFile($0.path) != $0.bytes }.map(\.path)
+        var stale: [String] = []
+        var produced: Set<String> = []
+        let (outcome, _) = try produce(snapshot: snapshot) { path, bytes in
+            produced.insert(path)
+            if output.readFile(path) != bytes { stale.append(path) }
+        }
         let manager = FileManager.default
         let existing = (try? manager.subpathsOfDirectory(atPath: folders.outURL.path)) ?? []
-        let produced = Set(files.map(\.path))
         for path in existing where !produced.contains(path) {
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: folders.outURL.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = manager.fileExists(
+                atPath: folders.outURL.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { stale.append(path) }
         }
         return (stale.sorted(), outcome)
@@ -57,11 +75,71 @@ struct ReportBuild {
 
     /// Every output the manifest lists is still there with its hash (nobody edited the report by hand).
     private func isIntact(_ output: OutputFolder, _ manifest: Manifest) -> Bool {
-        manifest.outputs.allSatisfy { path, hash in output.readFile(path).map { SHA256.hex($0) } == hash }
+        output.holds(manifest.outputs)
     }
 
-    /// Runs load → synthesize → render → publish-to-memory: every file of the report folder.
-    private func produce(snapshot: InputSnapshot) throws -> ([(path: String, bytes: [UInt8])], BuildOutcome) {
+    /// Runs load → synthesize → render → publish, handing each file of the report folder to `emit` as
+    /// soon as it is made (manifest.json last), so that a large review's report (hundreds of MB) is
+    /// never whole in memory. Returns the outcome and the SHA-256 of each file but the manifest.
+    private func produce(
+        snapshot: InputSnapshot, emit: (_ path: String, _ bytes: [UInt8]) throws -> Void
+    ) throws
+        -> (outcome: BuildOutcome, hashes: [String: String])
+    {
+        let (rendered, outcome, title, dataFingerprint) = try render(snapshot: snapshot)
+        // The review is gone: its pages go back to the system before the page is made on another thread.
+        FreedMemory.giveBack()
+        // publish: the page (cmark, figures inlined) on the other core while the other files are
+        // written out and hashed here.
+        let page = HTMLPage(
+            template: snapshot.templates["page.html"] ?? "", style: snapshot.templates["style.css"] ?? "")
+        do {
+            try page.check()
+        } catch {
+            throw BuildFailure(
+                step: "publish",
+                diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
+                exitCode: ExitStatus.invalidData)
+        }
+        let footer =
+            "Built by scopereport \(version)" + (Self.sourceDate().isEmpty ? "" : " on \(Self.sourceDate())")
+            + " · data SHA-256 \(dataFingerprint)"
+        let markdown = rendered.markdown
+        let figures = Dictionary(uniqueKeysWithValues: rendered.figures.map { ($0.name, $0.svg) })
+        let pageWork = BackgroundWork { () -> Result<(html: [UInt8], hash: String), Error> in
+            Result {
+                let html = try page.renderUTF8(
+                    title: title, markdown: markdown, figures: figures, footer: footer)
+                return (html, SHA256.hex(html))
+            }
+        }
+        var outputs: [String: String] = [:]
+        try (consume rendered).forEachFile { path, bytes in
+            outputs[path] = SHA256.hex(bytes)
+            try emit(path, bytes)
+        }
+        switch pageWork.value {
+        case .success(let page):
+            outputs["index.html"] = page.hash
+            try emit("index.html", page.html)
+        case .failure(let error):
+            throw BuildFailure(
+                step: "publish",
+                diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
+                exitCode: ExitStatus.invalidData)
+        }
+        try emit(
+            "manifest.json", Manifest(version: version, inputs: snapshot.hashes, outputs: outputs).encoded())
+        return (outcome, outputs)
+    }
+
+    /// load → synthesize → render. The review (hundreds of MB for 100,000 studies) lives only in here,
+    /// and is let go before the report is published.
+    private func render(
+        snapshot: InputSnapshot
+    ) throws -> (
+        rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String
+    ) {
         // load
         let loader = ReviewLoader(dataDirectory: folders.dataURL, displayDirectory: folders.data)
         let review: Review
@@ -72,67 +150,51 @@ struct ReportBuild {
         case .failure(.invalid(let diagnostics)):
             throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: ExitStatus.invalidData)
         }
+        // The sheet's raw cells are gone; their pages go back to the system before the render.
+        FreedMemory.giveBack()
         // synthesize
-        let results = Synthesis.run(review, configPath: loader.displayPath(ReviewLoader.configFileName), strict: strict)
+        let results = Synthesis.run(
+            review, configPath: loader.displayPath(ReviewLoader.configFileName), strict: strict)
         if results.diagnostics.hasErrors {
             throw BuildFailure(
                 step: "synthesize", diagnostics: (review.warnings + results.diagnostics).sortedByLocation(),
                 exitCode: ExitStatus.invalidData)
         }
         // render
-        let templateFiles = snapshot.files.filter { $0.key.hasPrefix("templates/") }
-        guard !templateFiles.isEmpty else {
+        guard !snapshot.templates.isEmpty else {
             throw BuildFailure(
                 step: "render",
-                diagnostics: [.error("the templates folder is missing or empty", at: SourceLocation(file: folders.templates))],
+                diagnostics: [
+                    .error(
+                        "the templates folder is missing or empty",
+                        at: SourceLocation(file: folders.templates))
+                ],
                 exitCode: ExitStatus.missingInput)
         }
-        var templates: [String: String] = [:]
-        for file in templateFiles {
-            templates[String(file.key.dropFirst("templates/".count))] = String(decoding: file.bytes, as: UTF8.self)
-        }
         let dataFingerprint = SHA256.hex(
-            Array(snapshot.files.filter { $0.key.hasPrefix("data/") }.map { "\($0.key) \(SHA256.hex($0.bytes))\n" }
-                .joined().utf8))
+            Array(snapshot.dataKeys.map { "\($0) \(snapshot.hashes[$0]!)\n" }.joined().utf8))
         let renderer = ReportRenderer(
             review: review, results: results,
-            templates: TemplateRenderer(templates: templates, displayDirectory: folders.templates),
+            templates: TemplateRenderer(templates: snapshot.templates, displayDirectory: folders.templates),
             build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint))
         let rendered: RenderedReport
         switch renderer.render() {
         case .success(let report): rendered = report
         case .failure(let error):
-            throw BuildFailure(step: "render", diagnostics: error.diagnostics, exitCode: ExitStatus.invalidData)
-        }
-        // publish
-        var files = rendered.files
-        let page = HTMLPage(template: templates["page.html"] ?? "", style: templates["style.css"] ?? "")
-        let footer =
-            "Built by scopereport \(version)" + (Self.sourceDate().isEmpty ? "" : " on \(Self.sourceDate())")
-            + " · data SHA-256 \(dataFingerprint)"
-        do {
-            let html = try page.render(
-                title: review.config.metadata.title, markdown: rendered.markdown,
-                figures: Dictionary(uniqueKeysWithValues: rendered.figures.map { ($0.name, $0.svg) }), footer: footer)
-            files.append(("index.html", Array(html.utf8)))
-        } catch {
             throw BuildFailure(
-                step: "publish",
-                diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
-                exitCode: ExitStatus.invalidData)
+                step: "render", diagnostics: error.diagnostics, exitCode: ExitStatus.invalidData)
         }
-        let outputs = Dictionary(uniqueKeysWithValues: files.map { ($0.path, SHA256.hex($0.bytes)) })
-        let manifest = Manifest(version: version, inputs: snapshot.hashes, outputs: outputs)
-        files.append(("manifest.json", manifest.encoded()))
         let outcome = BuildOutcome(
             studies: review.studyCount, figures: rendered.figures.count, tables: rendered.tables.count,
-            changedFiles: 0, warnings: (review.warnings + results.diagnostics).sortedByLocation(), upToDate: false)
-        return (files, outcome)
+            changedFiles: 0, warnings: (review.warnings + results.diagnostics).sortedByLocation(),
+            upToDate: false)
+        return (rendered, outcome, review.config.metadata.title, dataFingerprint)
     }
 
     /// SOURCE_DATE_EPOCH as a UTC date, the only date a report may show (reproducible builds).
     static func sourceDate() -> String {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text) else {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text)
+        else {
             return ""
         }
         var days = seconds / 86_400
@@ -161,7 +223,8 @@ struct BuildOutcome {
 
     func summary(out: String, milliseconds: Int) -> String {
         if upToDate { return "\(out)/ is up to date (no input changed) in \(milliseconds) ms" }
-        return "built \(out)/ from \(Console.count(studies ?? 0, "study")): \(Console.count(figures, "figure")), "
+        return
+            "built \(out)/ from \(Console.count(studies ?? 0, "study")): \(Console.count(figures, "figure")), "
             + "\(Console.count(tables, "table")) (\(Console.count(changedFiles, "file")) changed) in \(milliseconds) ms"
             + (warnings.warnings.isEmpty ? "" : ", \(Console.count(warnings.warnings.count, "warning"))")
     }
@@ -176,4 +239,19 @@ struct BuildFailure: Error {
         let errors = diagnostics.errors.count
         return "\(step) failed with \(Console.count(errors, "error")); the previous report was left as it was"
     }
+}
+
+/// glibc keeps the memory a program frees for its next allocations, and threads allocate from their
+/// own pools: the hundreds of MB a large review's load and render free would stay resident while the
+/// page is made on another thread. `malloc_trim` gives the free pages back to the system. Swift's
+/// Glibc module does not declare it, so it is looked up at run time (absent elsewhere: no-op).
+enum FreedMemory {
+    private typealias Trim = @convention(c) (Int) -> Int32
+    #if os(Linux)
+        private static let trim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
+    #else
+        private static let trim: Trim? = nil
+    #endif
+
+    static func giveBack() { _ = trim?(0) }
 }

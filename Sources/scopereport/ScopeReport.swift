@@ -18,7 +18,7 @@ struct ScopeReport: ParsableCommand {
             Exit status: 0 success, 65 invalid data, 66 missing input, 70 internal error.
             """,
         version: version,
-        subcommands: [Build.self, Validate.self, Init.self, Stats.self],
+        subcommands: [Build.self, Validate.self, Init.self, Stats.self, Generate.self, Diff.self],
         defaultSubcommand: Build.self
     )
 }

@@ -10,7 +10,8 @@ struct CellParser {
 
     func parse(_ raw: String, as column: ColumnSpec) -> Result<Parsed, CellError> {
         let text = raw.trimmingSpaces
-        let shown = raw.quotedForMessage
+        // Only a failing cell needs its quoted form; building it for every cell cost half of validation.
+        var shown: String { raw.quotedForMessage }
         switch column.type {
         case .integer:
             guard let value = Int(text) else { return .failure(CellError("\(shown) is not an integer")) }

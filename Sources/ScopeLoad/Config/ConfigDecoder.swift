@@ -503,6 +503,13 @@ struct ConfigDecoder {
         if let value = fields.int("decimals", &diagnostics) { presentation.decimals = value }
         if let value = fields.double("p_value_floor", &diagnostics) { presentation.pValueFloor = value }
         if let value = fields.int("p_value_decimals", &diagnostics) { presentation.pValueDecimals = value }
+        if let value = fields.int("max_table_rows", &diagnostics) {
+            if value >= 1 {
+                presentation.maxTableRows = value
+            } else {
+                diagnostics.append(.error("'max_table_rows' should be at least 1", at: fields.location))
+            }
+        }
         if let value = fields.double("alpha", &diagnostics) {
             if value > 0, value < 1 {
                 presentation.alpha = value

@@ -71,6 +71,10 @@ public struct Presentation: Sendable, Equatable {
     public var pValueDecimals = 3
     /// Significance level for statements about p-values.
     public var alpha = 0.05
+    /// A table with more rows is not inlined in the page (nor in report.md): its caption, a pointer to
+    /// its CSV, Markdown and LaTeX files and its notes stand in. A page holding the 100,000 rows of a
+    /// living map's characteristics table is unreadable, and tens of megabytes.
+    public var maxTableRows = 200
 
     public init() {}
 }

@@ -22,7 +22,7 @@ struct FigureBuilder {
         ReportFigure(name: spec.id, number: 0, caption: spec.caption, svg: svg(spec))
     }
 
-    private func svg(_ spec: FigureSpec) -> String {
+    func svg(_ spec: FigureSpec) -> String {
         let id = "fig-\(spec.id)"
         switch spec.kind {
         case .bars:
@@ -40,7 +40,8 @@ struct FigureBuilder {
         case .stacked:
             let table = results.crosstab(spec.source)!
             return MultiSeriesBarChart(
-                id: id, title: table.title, description: describe(table), xLabel: table.rowLabel, yLabel: "Studies",
+                id: id, title: table.title, description: describe(table), xLabel: table.rowLabel,
+                yLabel: "Studies",
                 categories: table.rowCategories,
                 series: table.columnCategories.indices.map { c in
                     BarSeries(name: table.columnCategories[c], values: table.counts.map { Double($0[c]) })
@@ -76,11 +77,15 @@ struct FigureBuilder {
             annotation += ", r = \(format.fixed(pearson.r, decimals: 2)), p = \(format.pValue(pearson.p))"
         }
         var fitLine: FittedLine?
-        if let fit = member.fit.value, let low = member.points.map(\.x).min(), let high = member.points.map(\.x).max() {
+        if let fit = member.fit.value, let low = member.points.map(\.x).min(),
+            let high = member.points.map(\.x).max()
+        {
             let steps = 24
             let xs = (0...steps).map { low + (high - low) * Double($0) / Double(steps) }
             fitLine = FittedLine(
-                line: [ChartPoint(x: low, y: fit.fitted(at: low)), ChartPoint(x: high, y: fit.fitted(at: high))],
+                line: [
+                    ChartPoint(x: low, y: fit.fitted(at: low)), ChartPoint(x: high, y: fit.fitted(at: high)),
+                ],
                 band: xs.compactMap { x in
                     fit.confidenceBand(at: x).value.map { BandPoint(x: x, lower: $0.lower, upper: $0.upper) }
                 })
@@ -94,13 +99,16 @@ struct FigureBuilder {
 
     private func describe(_ table: FrequencyTable) -> String {
         let parts = table.rows.map { "\($0.label): \($0.count)" }
-        return "\(table.title). Studies per category (n = \(table.base)): " + parts.joined(separator: "; ") + "."
+        return "\(table.title). Studies per category (n = \(table.base)): " + parts.joined(separator: "; ")
+            + "."
     }
 
     private func describe(_ table: CrossTabulation) -> String {
         let parts = table.rowCategories.indices.map { r in
             "\(table.rowCategories[r]): "
-                + table.columnCategories.indices.map { "\(table.columnCategories[$0]) \(table.counts[r][$0])" }
+                + table.columnCategories.indices.map {
+                    "\(table.columnCategories[$0]) \(table.counts[r][$0])"
+                }
                 .joined(separator: ", ")
         }
         return "\(table.title). " + parts.joined(separator: "; ") + "."
@@ -119,7 +127,8 @@ struct FigureBuilder {
 
     private func describeDistribution(_ label: String, _ values: [Double]) -> String {
         let stats = DescriptiveStatistics.describe(values)
-        guard let median = stats.median.value, let low = stats.minimum.value, let high = stats.maximum.value else {
+        guard let median = stats.median.value, let low = stats.minimum.value, let high = stats.maximum.value
+        else {
             return "\(label): no values."
         }
         return "\(label) of \(values.count) studies: median \(format.measure(median)), range "

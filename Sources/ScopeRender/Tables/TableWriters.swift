@@ -1,32 +1,61 @@
 import Foundation
+import ScopeLoad
+
 /// The three renderings of a `ReportTable`. Each escapes for its own format at the last moment.
+/// A table may have 100,000 rows, so each is written into one growing String, and ASCII cells (most
+/// of them) are escaped byte by byte.
 public enum TableWriters {
     /// A GFM pipe table with its caption above and notes below; one row per line.
     public static func markdown(_ table: ReportTable) -> String {
-        var lines: [String] = []
-        lines.append("**\(MarkdownText.escape(table.caption))**")
-        lines.append("")
-        lines.append("| " + table.columns.map { MarkdownText.escape($0.header) }.joined(separator: " | ") + " |")
-        lines.append(
-            "|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|") + "|")
+        var text = "**\(MarkdownText.escape(table.caption))**\n\n"
+        text += "| " + table.columns.map { MarkdownText.escape($0.header) }.joined(separator: " | ") + " |\n"
+        text +=
+            "|" + table.columns.map { $0.alignment == .right ? " ---: " : " --- " }.joined(separator: "|")
+            + "|\n"
+        text.reserveCapacity(text.utf8.count + table.rows.count * table.columns.count * 24)
         for row in table.rows {
-            let cells = row.map { cell -> String in
-                let text = MarkdownText.escape(cell.text)
-                guard let url = cell.safeURL else { return text }
-                return "[\(text)](<\(markdownURL(url))>)"
+            text += "| "
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += " | " }
+                let escaped = MarkdownText.escape(cell.text)
+                if let url = cell.safeURL {
+                    text += "[\(escaped)](<\(markdownURL(url))>)"
+                } else {
+                    text += escaped
+                }
             }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            text += " |\n"
         }
         if !table.notes.isEmpty {
-            lines.append("")
-            lines.append(table.notes.map { "*\(MarkdownText.escape($0))*" }.joined(separator: " "))
+            text += "\n" + table.notes.map { "*\(MarkdownText.escape($0))*" }.joined(separator: " ") + "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
+    }
+
+    /// What the page shows instead of a table too long to read there (the characteristics of 100,000
+    /// studies): the caption, where the whole table is, and the notes. The files are named, not
+    /// linked: the page links only to https addresses and its own anchors.
+    public static func markdownPointer(_ table: ReportTable) -> String {
+        let files = ["csv", "md", "tex"].map { MarkdownText.escape("tables/\(table.name).\($0)") }
+        let rows = NumberFormat(Presentation()).grouped(table.rows.count)
+        var text = "**\(MarkdownText.escape(table.caption))**\n\n"
+        text += "*Its \(rows) rows are too many for this page: the whole table is in \(files[0]) "
+        text += "(also as \(files[1]) and \(files[2]) in the report folder).*\n"
+        if !table.notes.isEmpty {
+            text += "\n" + table.notes.map { "*\(MarkdownText.escape($0))*" }.joined(separator: " ") + "\n"
+        }
+        return text
     }
 
     /// A link destination in `<…>` form may hold anything but line breaks, `<` and `>`; those are
     /// percent-encoded, and so is `|`, which would end a table cell.
     static func markdownURL(_ url: String) -> String {
+        if url.utf8.allSatisfy({
+            $0 < 0x80 && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "|")
+                && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\\") && $0 != 10 && $0 != 13
+        }) {
+            return url
+        }
         var result = ""
         for character in url {
             switch character {
@@ -44,62 +73,101 @@ public enum TableWriters {
 
     /// RFC 4180 CSV: header row, then one line per row; fields quoted when they need it; LF line ends.
     public static func csv(_ table: ReportTable) -> String {
-        var lines = [table.columns.map { csvField($0.header) }.joined(separator: ",")]
-        for row in table.rows { lines.append(row.map { csvField($0.text) }.joined(separator: ",")) }
-        return lines.joined(separator: "\n") + "\n"
+        var text = table.columns.map { csvField($0.header) }.joined(separator: ",") + "\n"
+        text.reserveCapacity(text.utf8.count + table.rows.count * table.columns.count * 16)
+        for row in table.rows {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += "," }
+                text += csvField(cell.text)
+            }
+            text += "\n"
+        }
+        return text
     }
 
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // No byte that could be a comma, quote or line break: nothing to quote.
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+            })
+        else { return text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A booktabs `table` environment: \toprule, \midrule, \bottomrule, caption and label; every text
     /// escaped so that a title such as `\input{/etc/passwd}` prints instead of running.
     public static func latex(_ table: ReportTable) -> String {
-        var lines: [String] = []
-        lines.append("% Generated by scopereport; needs \\usepackage{booktabs}.")
-        lines.append("\\begin{table}[htbp]")
-        lines.append("\\centering")
-        lines.append("\\caption{\(latexEscape(table.title))}")
-        lines.append("\\label{tab:\(table.name)}")
-        lines.append("\\begin{tabular}{" + table.columns.map { $0.alignment == .right ? "r" : "l" }.joined() + "}")
-        lines.append("\\toprule")
-        lines.append(table.columns.map { latexEscape($0.header) }.joined(separator: " & ") + " \\\\")
-        lines.append("\\midrule")
+        var text = "% Generated by scopereport; needs \\usepackage{booktabs}.\n"
+        text += "\\begin{table}[htbp]\n"
+        text += "\\centering\n"
+        text += "\\caption{\(latexEscape(table.title))}\n"
+        text += "\\label{tab:\(table.name)}\n"
+        text +=
+            "\\begin{tabular}{" + table.columns.map { $0.alignment == .right ? "r" : "l" }.joined() + "}\n"
+        text += "\\toprule\n"
+        text += table.columns.map { latexEscape($0.header) }.joined(separator: " & ") + " \\\\\n"
+        text += "\\midrule\n"
+        text.reserveCapacity(text.utf8.count + table.rows.count * table.columns.count * 20)
         for row in table.rows {
-            lines.append(row.map { latexEscape($0.text) }.joined(separator: " & ") + " \\\\")
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += " & " }
+                text += latexEscape(cell.text)
+            }
+            text += " \\\\\n"
         }
-        lines.append("\\bottomrule")
-        lines.append("\\end{tabular}")
+        text += "\\bottomrule\n"
+        text += "\\end{tabular}\n"
         for note in table.notes {
-            lines.append("\\par\\smallskip\\footnotesize \(latexEscape(note))")
+            text += "\\par\\smallskip\\footnotesize \(latexEscape(note))\n"
         }
-        lines.append("\\end{table}")
-        return lines.joined(separator: "\n") + "\n"
+        text += "\\end{table}\n"
+        return text
     }
 
     public static func latexEscape(_ text: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 8)
-        for character in text {
-            switch character {
-            case "\\": result += "\\textbackslash{}"
-            case "&": result += "\\&"
-            case "%": result += "\\%"
-            case "$": result += "\\$"
-            case "#": result += "\\#"
-            case "_": result += "\\_"
-            case "{": result += "\\{"
-            case "}": result += "\\}"
-            case "~": result += "\\textasciitilde{}"
-            case "^": result += "\\textasciicircum{}"
-            case "<": result += "\\textless{}"
-            case ">": result += "\\textgreater{}"
-            case "\n", "\r", "\r\n": result += " "
-            default: result.append(character)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a character, except that CR LF is one (one space, like a lone break).
+            var bytes = text.utf8.makeIterator()
+            var pending = bytes.next()
+            while let byte = pending {
+                pending = bytes.next()
+                if byte == 13, pending == 10 { pending = bytes.next() }
+                appendLaTeX(byte, to: &result)
+            }
+        } else {
+            for character in text {
+                let utf8 = character.utf8
+                if utf8.count == 1 {
+                    appendLaTeX(utf8.first!, to: &result)
+                } else if character == "\r\n" {
+                    result.append(UInt8(ascii: " "))
+                } else {
+                    result.append(contentsOf: utf8)
+                }
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func appendLaTeX(_ byte: UInt8, to result: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\\"): result += "\\textbackslash{}".utf8
+        case UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "_"),
+            UInt8(ascii: "{"), UInt8(ascii: "}"):
+            result.append(UInt8(ascii: "\\"))
+            result.append(byte)
+        case UInt8(ascii: "~"): result += "\\textasciitilde{}".utf8
+        case UInt8(ascii: "^"): result += "\\textasciicircum{}".utf8
+        case UInt8(ascii: "<"): result += "\\textless{}".utf8
+        case UInt8(ascii: ">"): result += "\\textgreater{}".utf8
+        case 10, 13: result.append(UInt8(ascii: " "))
+        default: result.append(byte)
+        }
     }
 }

@@ -32,13 +32,17 @@ struct TemplateParser {
                 // The closing line of a multi-line comment: standalone when nothing follows the `}}`.
                 if let close = trimmed.range(of: "}}") {
                     inComment = false
-                    if close.upperBound == trimmed.endIndex, !isLast { lines[index] += String(removedLineBreak) }
+                    if close.upperBound == trimmed.endIndex, !isLast {
+                        lines[index] += String(removedLineBreak)
+                    }
                 }
                 continue
             }
             let standalone =
-                trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}") && trimmed.dropFirst(2).first.map { "#^/!>".contains($0) } == true
-                && trimmed.dropFirst(2).dropLast(2).range(of: "{{") == nil && trimmed.dropFirst(2).dropLast(2).range(of: "}}") == nil
+                trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}")
+                && trimmed.dropFirst(2).first.map { "#^/!>".contains($0) } == true
+                && trimmed.dropFirst(2).dropLast(2).range(of: "{{") == nil
+                && trimmed.dropFirst(2).dropLast(2).range(of: "}}") == nil
             if standalone, !isLast {
                 lines[index] = trimmed + String(removedLineBreak)
             } else if trimmed.hasPrefix("{{!"), !trimmed.contains("}}"), !isLast {
@@ -102,12 +106,16 @@ struct TemplateParser {
             case "/":
                 guard stack.count > 1, stack[stack.count - 1].name == name else {
                     let expected = stack.count > 1 ? "{{/\(stack[stack.count - 1].name)}}" : "no closing tag"
-                    diagnostics.append(.error("{{/\(name)}} does not close an open section (expected \(expected))", at: location))
+                    diagnostics.append(
+                        .error(
+                            "{{/\(name)}} does not close an open section (expected \(expected))", at: location
+                        ))
                     continue
                 }
                 let section = stack.removeLast()
                 stack[stack.count - 1].nodes.append(
-                    .section(name: section.name, inverted: section.inverted, body: section.nodes, at: section.at))
+                    .section(
+                        name: section.name, inverted: section.inverted, body: section.nodes, at: section.at))
             case ">":
                 stack[stack.count - 1].nodes.append(.partial(name: name, at: location))
             case "{", "&":
@@ -122,7 +130,8 @@ struct TemplateParser {
         if !rest.isEmpty { stack[stack.count - 1].nodes.append(.text(Self.visible(rest))) }
         while stack.count > 1 {
             let section = stack.removeLast()
-            diagnostics.append(.error("{{#\(section.name)}} is never closed by {{/\(section.name)}}", at: section.at))
+            diagnostics.append(
+                .error("{{#\(section.name)}} is never closed by {{/\(section.name)}}", at: section.at))
             stack[stack.count - 1].nodes.append(
                 .section(name: section.name, inverted: section.inverted, body: section.nodes, at: section.at))
         }
@@ -132,7 +141,9 @@ struct TemplateParser {
 
 extension TemplateParser {
     static func visible(_ text: Substring) -> String {
-        text.contains(removedLineBreak) ? String(text.filter { $0 != removedLineBreak }) : String(text)
+        // Without the marker's bytes (EE 80 82) no character can be the marker: no search by character.
+        guard text.utf8.contains(0xEE) else { return String(text) }
+        return text.contains(removedLineBreak) ? String(text.filter { $0 != removedLineBreak }) : String(text)
     }
 }
 

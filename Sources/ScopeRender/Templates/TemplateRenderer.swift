@@ -18,14 +18,70 @@ public struct TemplateRenderer: Sendable {
     static let maxPartialDepth = 16
 
     public func render(_ name: String, context: TemplateContext) -> Result<String, DiagnosticsError> {
-        var state = State()
+        render(name, context: context, parsed: [:])
+    }
+
+    /// The same, with templates already parsed by `parseReachable` (a render that reaches one adds
+    /// its parse errors, as if it had parsed it itself).
+    func render(
+        _ name: String, context: TemplateContext, parsed: [String: ParsedTemplate]
+    ) -> Result<
+        String, DiagnosticsError
+    > {
+        var state = State(preparsed: parsed)
         var output = ""
         render(template: name, contexts: [context], depth: 0, into: &output, state: &state, from: nil)
         let diagnostics = state.diagnostics.sortedByLocation()
         return diagnostics.hasErrors ? .failure(DiagnosticsError(diagnostics)) : .success(output)
     }
 
+    struct ParsedTemplate: Sendable {
+        var nodes: [TemplateNode]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// `name` and every partial it includes, directly or not, parsed once: the templates a render of
+    /// `name` can reach.
+    func parseReachable(from name: String) -> [String: ParsedTemplate] {
+        var parsed: [String: ParsedTemplate] = [:]
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard parsed[next] == nil, let text = templates[next] else { continue }
+            var parser = TemplateParser(file: path(next))
+            let nodes = parser.parse(text)
+            parsed[next] = ParsedTemplate(nodes: nodes, diagnostics: parser.diagnostics)
+            Self.visit(nodes) { node in
+                if case .partial(let partial, _) = node, Self.isSafePartialName(partial) {
+                    pending.append("partials/\(partial).md")
+                }
+            }
+        }
+        return parsed
+    }
+
+    /// Every name a placeholder or section of `parsed` uses: a superset of the names its render looks up.
+    static func referencedNames(in parsed: [String: ParsedTemplate]) -> Set<String> {
+        var names: Set<String> = []
+        for template in parsed.values {
+            visit(template.nodes) { node in
+                switch node {
+                case .value(let name, _), .section(let name, _, _, _): names.insert(name)
+                case .text, .partial: break
+                }
+            }
+        }
+        return names
+    }
+
+    private static func visit(_ nodes: [TemplateNode], _ body: (TemplateNode) -> Void) {
+        for node in nodes {
+            body(node)
+            if case .section(_, _, let children, _) = node { visit(children, body) }
+        }
+    }
+
     private struct State {
+        var preparsed: [String: ParsedTemplate]
         var parsed: [String: [TemplateNode]] = [:]
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
@@ -41,17 +97,24 @@ public struct TemplateRenderer: Sendable {
     ) {
         guard depth <= Self.maxPartialDepth else {
             state.diagnostics.append(
-                .error("partials nest deeper than \(Self.maxPartialDepth) levels (a partial includes itself?)",
+                .error(
+                    "partials nest deeper than \(Self.maxPartialDepth) levels (a partial includes itself?)",
                     at: location ?? SourceLocation(file: path(name))))
             return
         }
         let nodes: [TemplateNode]
         if let cached = state.parsed[name] {
             nodes = cached
+        } else if let preparsed = state.preparsed[name] {
+            nodes = preparsed.nodes
+            state.diagnostics += preparsed.diagnostics
+            state.parsed[name] = nodes
         } else {
             guard let text = templates[name] else {
                 state.diagnostics.append(
-                    .error("no template named '\(name)' in \(displayDirectory)/", at: location ?? SourceLocation(file: path(name))))
+                    .error(
+                        "no template named '\(name)' in \(displayDirectory)/",
+                        at: location ?? SourceLocation(file: path(name))))
                 return
             }
             var parser = TemplateParser(file: path(name))
@@ -63,7 +126,8 @@ public struct TemplateRenderer: Sendable {
     }
 
     private func render(
-        _ nodes: [TemplateNode], contexts: [TemplateContext], depth: Int, into output: inout String, state: inout State
+        _ nodes: [TemplateNode], contexts: [TemplateContext], depth: Int, into output: inout String,
+        state: inout State
     ) {
         for node in nodes {
             switch node {
@@ -75,7 +139,8 @@ public struct TemplateRenderer: Sendable {
                 case .markdown(let markdown)?: output += markdown
                 case .flag(let flag)?: output += flag ? "yes" : "no"
                 case .list?:
-                    report(.error("{{\(name)}} is a list; use {{#\(name)}}…{{/\(name)}}", at: location), &state)
+                    report(
+                        .error("{{\(name)}} is a list; use {{#\(name)}}…{{/\(name)}}", at: location), &state)
                 case nil: report(unknown(name, at: location, contexts: contexts), &state)
                 }
             case .section(let name, let inverted, let body, let location):
@@ -89,14 +154,19 @@ public struct TemplateRenderer: Sendable {
                 switch value {
                 case .list(let items):
                     if inverted {
-                        if items.isEmpty { render(body, contexts: contexts, depth: depth, into: &output, state: &state) }
+                        if items.isEmpty {
+                            render(body, contexts: contexts, depth: depth, into: &output, state: &state)
+                        }
                     } else {
                         for item in items {
-                            render(body, contexts: contexts + [item], depth: depth, into: &output, state: &state)
+                            render(
+                                body, contexts: contexts + [item], depth: depth, into: &output, state: &state)
                         }
                     }
                 case .flag(let flag):
-                    if flag != inverted { render(body, contexts: contexts, depth: depth, into: &output, state: &state) }
+                    if flag != inverted {
+                        render(body, contexts: contexts, depth: depth, into: &output, state: &state)
+                    }
                 case .text(let text), .markdown(let text):
                     if text.isEmpty == inverted {
                         render(body, contexts: contexts, depth: depth, into: &output, state: &state)
@@ -130,7 +200,9 @@ public struct TemplateRenderer: Sendable {
         return nil
     }
 
-    private func unknown(_ name: String, at location: SourceLocation, contexts: [TemplateContext]) -> Diagnostic {
+    private func unknown(
+        _ name: String, at location: SourceLocation, contexts: [TemplateContext]
+    ) -> Diagnostic {
         var message = "unknown placeholder {{\(name)}}"
         let names = contexts.flatMap(\.values.keys)
         if let suggestion = Suggestion.closest(to: name, among: names) {

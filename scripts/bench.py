@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""The benchmark behind `make bench` (run it through scripts/bench.sh).
+
+Times the release binary: `--version` (the process start-up floor), a full build of the default
+review into an empty folder, a no-op rebuild, and full builds of synthetic reviews written by
+`scopereport generate`. Each case runs once untimed, then N timed times under `/usr/bin/time -v`
+(for the peak resident memory); wall time is taken around that call, so every case, the floor
+included, carries the same few hundred microseconds of `time` itself. Prints a table and PASS/FAIL
+per target, writes the same figures to OUT/results.json, and exits 1 when a target fails.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+MIB = 1024 * 1024
+
+
+def run_once(command, before=None):
+    """One timed run: (seconds, peak RSS in bytes). Raises on a non-zero exit."""
+    if before:
+        before()
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        start = time.perf_counter()
+        result = subprocess.run(
+            ["/usr/bin/time", "-v", "-o", report.name] + command,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        elapsed = time.perf_counter() - start
+        if result.returncode != 0:
+            sys.exit(f"bench: `{' '.join(command)}` exited {result.returncode}:\n{result.stderr}")
+        peak_kib = next(int(line.split(":")[1]) for line in report.read().splitlines()
+                        if "Maximum resident set size" in line)
+    return elapsed, peak_kib * 1024
+
+
+def measure(name, command, runs, before=None):
+    print(f"  {name}: ", end="", flush=True)
+    run_once(command, before)  # warm-up: page cache, dynamic loader
+    samples = []
+    for _ in range(runs):
+        samples.append(run_once(command, before))
+        print(".", end="", flush=True)
+    print()
+    seconds = [s for s, _ in samples]
+    quartiles = statistics.quantiles(seconds, n=4, method="inclusive") if runs > 1 else [seconds[0]] * 3
+    return {
+        "name": name,
+        "command": command,
+        "runs": runs,
+        "seconds": seconds,
+        "median_s": statistics.median(seconds),
+        "min_s": min(seconds),
+        "max_s": max(seconds),
+        "q1_s": quartiles[0],
+        "q3_s": quartiles[2],
+        "peak_rss_bytes": max(m for _, m in samples),
+    }
+
+
+def fresh(path):
+    return lambda: shutil.rmtree(path, ignore_errors=True)
+
+
+def machine():
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            model = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = ""
+    return {"cpu": model, "cores": os.cpu_count(), "system": platform.platform(), "commit": commit}
+
+
+def milliseconds(seconds):
+    return f"{seconds * 1000:.1f}" if seconds < 10 else f"{seconds * 1000:.0f}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=".build/release/scopereport")
+    parser.add_argument("--data", default="review-data")
+    parser.add_argument("--templates", default="templates")
+    parser.add_argument("--out", default="_bench", help="where results.json goes")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic review sizes, comma-separated")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of the fast cases")
+    parser.add_argument("--large-runs", type=int, default=3, help="timed runs of reviews of 100,000+ studies")
+    options = parser.parse_args()
+    binary = os.path.abspath(options.binary)
+    sizes = [int(size) for size in options.sizes.split(",") if size]
+
+    scratch = tempfile.mkdtemp(prefix="scopereport-bench-")
+    try:
+        print(f"Synthetic reviews (scopereport generate --seed {options.seed}) in {scratch}")
+        generated = {}
+        for size in sizes:
+            folder = os.path.join(scratch, f"review-{size}")
+            start = time.perf_counter()
+            subprocess.run([binary, "generate", "--studies", str(size), "--seed", str(options.seed),
+                            "--like", options.data, "--out", folder], check=True, stderr=subprocess.DEVNULL)
+            generated[size] = time.perf_counter() - start
+            print(f"  {size} studies: {os.path.getsize(os.path.join(folder, 'studies.csv')) / MIB:.1f} MiB of CSV "
+                  f"in {generated[size]:.2f} s")
+
+        print("Timing")
+        build = [binary, "build", "--templates", options.templates]
+        default_out = os.path.join(scratch, "out-default")
+        cases = [
+            measure("--version (start-up floor)", [binary, "--version"], options.runs),
+            measure("default review, full build", build + ["--data", options.data, "--out", default_out],
+                    options.runs, before=fresh(default_out)),
+        ]
+        cases.append(measure("default review, no-op rebuild", build + ["--data", options.data, "--out", default_out],
+                             options.runs))
+        for size in sizes:
+            out = os.path.join(scratch, f"out-{size}")
+            data = os.path.join(scratch, f"review-{size}")
+            runs = options.large_runs if size >= 100_000 else options.runs
+            case = measure(f"{size:,} studies, full build", build + ["--data", data, "--out", out], runs,
+                           before=fresh(out))
+            case["studies"] = size
+            cases.append(case)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    floor = cases[0]["median_s"]
+    for case in cases:
+        case["ratio_to_floor"] = case["median_s"] / floor
+
+    print()
+    header = f"{'case':<32} {'runs':>4} {'median ms':>10} {'min–max ms':>19} {'× floor':>8} {'peak RSS MiB':>12}"
+    print(header)
+    print("-" * len(header))
+    for case in cases:
+        spread = f"{milliseconds(case['min_s'])}–{milliseconds(case['max_s'])}"
+        print(f"{case['name']:<32} {case['runs']:>4} {milliseconds(case['median_s']):>10} {spread:>19} "
+              f"{case['ratio_to_floor']:>8.1f} {case['peak_rss_bytes'] / MIB:>12.1f}")
+
+    by_size = {case["studies"]: case for case in cases if "studies" in case}
+    targets = [
+        ("default full build ≤ 2× floor", cases[1]["ratio_to_floor"], 2.0, "×"),
+        ("no-op rebuild ≤ 1.3× floor", cases[2]["ratio_to_floor"], 1.3, "×"),
+    ]
+    if 10_000 in by_size:
+        targets.append(("10,000 studies ≤ 1 s", by_size[10_000]["median_s"], 1.0, "s"))
+    if 100_000 in by_size:
+        targets.append(("100,000 studies ≤ 8 s", by_size[100_000]["median_s"], 8.0, "s"))
+        targets.append(("100,000 studies ≤ 1 GiB peak", by_size[100_000]["peak_rss_bytes"] / 1024 / MIB, 1.0, "GiB"))
+    if 10_000 in by_size and 100_000 in by_size:
+        growth = by_size[100_000]["median_s"] / by_size[10_000]["median_s"]
+        targets.append(("10k → 100k time growth ≤ 12×", growth, 12.0, "×"))
+
+    print()
+    results = []
+    for name, value, limit, unit in targets:
+        passed = value <= limit
+        results.append({"target": name, "value": value, "limit": limit, "unit": unit, "pass": passed})
+        print(f"{'PASS' if passed else 'FAIL'}  {name:<34} {value:.2f} {unit}")
+
+    os.makedirs(options.out, exist_ok=True)
+    path = os.path.join(options.out, "results.json")
+    with open(path, "w") as file:
+        json.dump({"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(),
+                   "seed": options.seed, "generate_seconds": {str(k): v for k, v in generated.items()},
+                   "cases": cases, "targets": results}, file, indent=2)
+        file.write("\n")
+    print(f"\nwrote {path}")
+    return 0 if all(result["pass"] for result in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
