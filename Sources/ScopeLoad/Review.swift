@@ -12,8 +12,11 @@ public struct Review: Sendable {
     /// Row membership of each named subset.
     public var subsets: [String: [Bool]]
     public var excluded: [ExcludedStudy]
-    /// Every file read, with its bytes, for the manifest's hashes and the diff.
+    /// Every file read, by path and size (the CLI hashes the inputs itself; holding a 100,000-row
+    /// sheet's bytes here for the whole build cost 100 MB).
     public var inputs: [InputFile]
+    /// The config exactly as written, comments and all (for `scopereport generate`).
+    public var configText: String
     /// Problems that do not stop the build.
     public var warnings: [Diagnostic]
 
@@ -69,7 +72,7 @@ public struct ExcludedStudy: Sendable, Equatable {
 public struct InputFile: Sendable, Equatable {
     /// Relative to the data folder, with `/` separators.
     public var path: String
-    public var bytes: [UInt8]
+    public var size: Int
 }
 
 /// Locale-independent number text for data values.

@@ -46,7 +46,7 @@ public struct ReviewLoader: Sendable {
         case .success(let bytes): configBytes = bytes
         case .failure(let failure): return .failure(failure)
         }
-        inputs.append(InputFile(path: Self.configFileName, bytes: configBytes))
+        inputs.append(InputFile(path: Self.configFileName, size: configBytes.count))
         guard let configText = String(validating: configBytes, as: UTF8.self) else {
             let offset = CSVReader.firstInvalidUTF8Offset(configBytes, from: 0) ?? 0
             let (line, column) = CSVReader.lineAndColumn(of: offset, in: configBytes)
@@ -95,7 +95,7 @@ public struct ReviewLoader: Sendable {
 
         let review = Review(
             config: config, studyIDs: table.ids, columns: table.columns, values: table.values,
-            subsets: table.subsets, excluded: excluded, inputs: inputs.sorted { $0.path < $1.path },
+            subsets: table.subsets, excluded: excluded, inputs: inputs.sorted { $0.path < $1.path }, configText: configText,
             warnings: diagnostics.sortedByLocation())
         return .success(review)
     }
@@ -107,7 +107,7 @@ public struct ReviewLoader: Sendable {
         case .failure(let failure): return .failure(failure)
         }
         let path = displayPath(source.file)
-        let file = InputFile(path: source.file, bytes: bytes)
+        let file = InputFile(path: source.file, size: bytes.count)
         do {
             if source.file.lowercased().hasSuffix(".xlsx") {
                 let url = dataDirectory.appendingPathComponent(source.file)
@@ -153,7 +153,7 @@ public struct ReviewLoader: Sendable {
                 id: cell(idIndex), reason: cell(reasonIndex),
                 fields: names.indices.map { (names[$0], cell($0)) })
         }
-        return .success((studies, InputFile(path: source.file, bytes: bytes)))
+        return .success((studies, InputFile(path: source.file, size: bytes.count)))
     }
 
     /// Reads a file of the data folder, refusing paths (or symlinks) that lead outside it. `section` is

@@ -49,9 +49,8 @@ extension ScopeReport {
                 Console.error("\(like)/\(config.sheet.file): error: generate writes CSV sheets only")
                 throw ExitStatus.invalidData
             }
-            // The config exactly as read, comments and all (the loader keeps every input's bytes).
-            let configBytes = review.inputs.first { $0.path == ReviewLoader.configFileName }?.bytes ?? []
-            let configText = String(decoding: configBytes, as: UTF8.self)
+            // The config exactly as read, comments and all.
+            let configText = review.configText
 
             var random = SplitMix64(seed: seed)
             let sample = SyntheticSample(like: review)

@@ -81,7 +81,7 @@ final class ConfigDecoderTests: XCTestCase {
             problems("presentation: {colour: blue}\n"),
             [
                 "review.yaml:10:16: error: unknown key 'colour' in 'presentation'; the keys read here are 'alpha', "
-                    + "'decimals', 'p_value_decimals', 'p_value_floor', 'percent_decimals'"
+                    + "'decimals', 'max_table_rows', 'p_value_decimals', 'p_value_floor', 'percent_decimals'"
             ])
     }
 

@@ -62,8 +62,8 @@ struct CellParser {
             // Every bad value of the cell is reported, not only the first.
             var parts: [String] = []
             var problems: [String] = []
-            for part in text.components(separatedBy: separator) {
-                let value = part.trimmingSpaces
+            for part in text.split(separator: separator, omittingEmptySubsequences: false) {
+                let value = String(part).trimmingSpaces
                 guard !value.isEmpty, !parts.contains(value) else { continue }
                 if let problem = check(value, allowed: values, column: column) { problems.append(problem) }
                 parts.append(value)
