@@ -42,7 +42,8 @@ let package = Package(
         .target(name: "ScopeStatistics"),
         // Stage 2: review → typed results (pure functions, no I/O).
         .target(
-            name: "ScopeSynthesis", dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
+            name: "ScopeSynthesis",
+            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
         // SVG writing and charts; depends on nothing but Foundation.
         .target(name: "ScopeCharts"),
         // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.
@@ -65,13 +66,15 @@ let package = Package(
         .executableTarget(
             name: "scopereport",
             dependencies: [
-                "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis", "ScopeRender", "ScopePublish",
+                "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis", "ScopeRender",
+                "ScopePublish",
                 "ScopePrisma", "ScopeDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ScopeLoadTests", dependencies: ["ScopeLoad"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScopeStatisticsTests", dependencies: ["ScopeStatistics"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ScopeStatisticsTests", dependencies: ["ScopeStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeSynthesisTests", dependencies: ["ScopeSynthesis", "ScopeLoad"]),
         .testTarget(name: "ScopeChartsTests", dependencies: ["ScopeCharts"], resources: [.copy("Golden")]),
         .testTarget(name: "ScopePrismaTests", dependencies: ["ScopePrisma"], resources: [.copy("Fixtures")]),

@@ -65,7 +65,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible, Compa
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         if lhs.file != rhs.file { return lhs.file < rhs.file }
         if let a = lhs.cell.map(CellOrder.init), let b = rhs.cell.map(CellOrder.init) { return a < b }
-        return (lhs.line ?? 0, lhs.column ?? 0, lhs.cell ?? "") < (rhs.line ?? 0, rhs.column ?? 0, rhs.cell ?? "")
+        return (lhs.line ?? 0, lhs.column ?? 0, lhs.cell ?? "") < (
+            rhs.line ?? 0, rhs.column ?? 0, rhs.cell ?? ""
+        )
     }
 }
 
@@ -84,7 +86,9 @@ private struct CellOrder: Comparable {
         row = Int(cell.drop { $0.isLetter }) ?? 0
     }
 
-    static func < (a: CellOrder, b: CellOrder) -> Bool { (a.sheet, a.row, a.column) < (b.sheet, b.row, b.column) }
+    static func < (a: CellOrder, b: CellOrder) -> Bool {
+        (a.sheet, a.row, a.column) < (b.sheet, b.row, b.column)
+    }
 }
 
 /// A failure that carries every diagnostic found, so that one run reports all problems at once.

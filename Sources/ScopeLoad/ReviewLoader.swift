@@ -95,7 +95,8 @@ public struct ReviewLoader: Sendable {
 
         let review = Review(
             config: config, studyIDs: table.ids, columns: table.columns, values: table.values,
-            subsets: table.subsets, excluded: excluded, inputs: inputs.sorted { $0.path < $1.path }, configText: configText,
+            subsets: table.subsets, excluded: excluded, inputs: inputs.sorted { $0.path < $1.path },
+            configText: configText,
             warnings: diagnostics.sortedByLocation())
         return .success(review)
     }

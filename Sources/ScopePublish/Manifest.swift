@@ -10,7 +10,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Output path (`index.html`, `figures/x.svg`) → SHA-256; the manifest itself is not listed.
     public var outputs: [String: String]
 
-    public init(tool: String = "scopereport", version: String, inputs: [String: String], outputs: [String: String]) {
+    public init(
+        tool: String = "scopereport", version: String, inputs: [String: String], outputs: [String: String]
+    ) {
         self.tool = tool
         self.version = version
         self.inputs = inputs

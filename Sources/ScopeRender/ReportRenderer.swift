@@ -80,7 +80,8 @@ public struct ReportRenderer: Sendable {
         for index in tables.indices { tables[index].number = numbering.tables[tables[index].name]! }
         for index in figures.indices { figures[index].number = numbering.figures[figures[index].name]! }
         let markdown = numbering.resolve(
-            rendered, tables: tables, figures: figures, maxTableRowsOnPage: review.config.presentation.maxTableRows)
+            rendered, tables: tables, figures: figures,
+            maxTableRowsOnPage: review.config.presentation.maxTableRows)
         let (charts, studiesJSON) = background.value
         for (offset, svg) in charts.enumerated() { figures[figures.count - charts.count + offset].svg = svg }
         return .success(

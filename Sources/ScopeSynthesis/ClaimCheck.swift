@@ -47,10 +47,13 @@ public struct ClaimCheck: Sendable, Equatable {
             switch claim.expectation {
             case .value(let expected, let tolerance):
                 holds = abs(number - expected) <= tolerance + 1e-12 * max(1, abs(expected))
-                expectedText = NumberText.shortest(expected) + (tolerance > 0 ? " ± \(NumberText.shortest(tolerance))" : "")
+                expectedText =
+                    NumberText.shortest(expected)
+                    + (tolerance > 0 ? " ± \(NumberText.shortest(tolerance))" : "")
             case .significant(let significant):
                 holds = (number < alpha) == significant
-                expectedText = significant ? "p < \(NumberText.shortest(alpha))" : "p ≥ \(NumberText.shortest(alpha))"
+                expectedText =
+                    significant ? "p < \(NumberText.shortest(alpha))" : "p ≥ \(NumberText.shortest(alpha))"
             case .none:
                 holds = true
                 expectedText = ""

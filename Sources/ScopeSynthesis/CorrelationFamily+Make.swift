@@ -9,7 +9,9 @@ extension CorrelationFamily {
             let ys = review.values[name]?.numbers ?? []
             var points: [Point] = []
             for row in rows {
-                if let x = xs[row], let y = ys[row] { points.append(Point(x: x, y: y, study: review.studyIDs[row])) }
+                if let x = xs[row], let y = ys[row] {
+                    points.append(Point(x: x, y: y, study: review.studyIDs[row]))
+                }
             }
             let x = points.map(\.x)
             let y = points.map(\.y)
@@ -38,7 +40,8 @@ extension CorrelationFamily {
         adjust({ $0.kendall.value?.p }, holm: \.kendallHolm, bh: \.kendallBH)
         let xLabel = review.column(named: spec.x)?.label ?? spec.x
         return CorrelationFamily(
-            id: spec.id, title: spec.title ?? "\(xLabel) against " + members.map(\.yLabel).joined(separator: ", "),
+            id: spec.id,
+            title: spec.title ?? "\(xLabel) against " + members.map(\.yLabel).joined(separator: ", "),
             x: spec.x, xLabel: xLabel, subset: spec.subset, members: members)
     }
 }

@@ -33,7 +33,8 @@ public struct CrossTabulation: Sendable, Equatable {
             columnCells[row].forEach { seenColumns.insert($0) }
         }
         let rowCategories = order(seenRows, column: rowColumn, continuous: rowColumn.type == .year)
-        let columnCategories = order(seenColumns, column: columnColumn, continuous: columnColumn.type == .year)
+        let columnCategories = order(
+            seenColumns, column: columnColumn, continuous: columnColumn.type == .year)
         let counts = rowCategories.map { r in columnCategories.map { c in pairCounts[r]?[c] ?? 0 } }
         return CrossTabulation(
             id: spec.id, title: spec.title ?? "\(rowColumn.label) by \(columnColumn.label)",

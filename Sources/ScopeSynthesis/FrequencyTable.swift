@@ -58,7 +58,11 @@ extension FrequencyTable {
             // Free text (e.g. journal names) counts each distinct text as written.
             multiValued = false
             for row in rows {
-                if let text = cells[row], !text.isEmpty { counts[text, default: 0] += 1 } else { notReported += 1 }
+                if let text = cells[row], !text.isEmpty {
+                    counts[text, default: 0] += 1
+                } else {
+                    notReported += 1
+                }
             }
         case nil:
             multiValued = false
@@ -66,15 +70,20 @@ extension FrequencyTable {
         let labels = orderedLabels(counts: counts, column: column, spec: spec)
         let base = rows.count
         var tableRows = labels.map { label in
-            Row(label: label, count: counts[label] ?? 0, percent: percent(counts[label] ?? 0, of: base), isNotReported: false)
+            Row(
+                label: label, count: counts[label] ?? 0, percent: percent(counts[label] ?? 0, of: base),
+                isNotReported: false)
         }
         if notReported > 0 {
             tableRows.append(
-                Row(label: notReportedLabel, count: notReported, percent: percent(notReported, of: base), isNotReported: true))
+                Row(
+                    label: notReportedLabel, count: notReported, percent: percent(notReported, of: base),
+                    isNotReported: true))
         }
         return FrequencyTable(
             id: spec.id, title: spec.title ?? column.label, columnLabel: column.label, subset: spec.subset,
-            subsetLabel: spec.subset.flatMap { name in review.config.subsets.first { $0.name == name }?.label },
+            subsetLabel: spec.subset.flatMap { name in review.config.subsets.first { $0.name == name }?.label
+            },
             base: base, multiValued: multiValued, rows: tableRows)
     }
 
@@ -82,7 +91,9 @@ extension FrequencyTable {
         base == 0 ? nil : Double(count) * 100 / Double(base)
     }
 
-    private static func orderedLabels(counts: [String: Int], column: ColumnSpec, spec: FrequencySpec) -> [String] {
+    private static func orderedLabels(
+        counts: [String: Int], column: ColumnSpec, spec: FrequencySpec
+    ) -> [String] {
         if column.type.isNumeric {
             // Numbers in numeric order; years (when asked) every year from first to last, zeros included.
             let values = counts.keys.compactMap(Double.init).sorted()

@@ -69,7 +69,8 @@ enum ResultKeys {
             default: ResultValue.measure
             }
         for (name, measure) in measures {
-            values["\(prefix).\(name)"] = value(measure, as: name == "sd" && summary.type == .year ? ResultValue.measure : kind)
+            values["\(prefix).\(name)"] = value(
+                measure, as: name == "sd" && summary.type == .year ? ResultValue.measure : kind)
         }
     }
 
@@ -124,7 +125,9 @@ enum ResultKeys {
 
     /// How many of a family's correlations are significant at α, before and after adjustment: the
     /// numbers behind a sentence such as "no metric correlated significantly with samples per label".
-    private static func addSignificance(_ family: CorrelationFamily, alpha: Double, to values: inout ResultValues) {
+    private static func addSignificance(
+        _ family: CorrelationFamily, alpha: Double, to values: inout ResultValues
+    ) {
         let prefix = "correlations.\(family.id)"
         values["\(prefix).alpha"] = .statistic(alpha)
         values["\(prefix).tests"] = .count(family.members.filter { $0.analysis.pearson.value != nil }.count)
@@ -133,7 +136,8 @@ enum ResultKeys {
             ("spearman", { $0.analysis.spearman.value?.p }), ("kendall", { $0.analysis.kendall.value?.p }),
         ]
         for (name, p) in counts {
-            values["\(prefix).significant.\(name)"] = .count(family.members.filter { (p($0) ?? 1) < alpha }.count)
+            values["\(prefix).significant.\(name)"] = .count(
+                family.members.filter { (p($0) ?? 1) < alpha }.count)
         }
     }
 

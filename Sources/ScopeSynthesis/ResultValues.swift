@@ -32,7 +32,8 @@ public enum ResultValue: Sendable, Equatable {
     public var number: Double? {
         switch self {
         case .count(let value): Double(value)
-        case .percent(let value), .pValue(let value), .statistic(let value), .measure(let value), .plain(let value):
+        case .percent(let value), .pValue(let value), .statistic(let value), .measure(let value),
+            .plain(let value):
             value
         case .text, .notComputable: nil
         }

@@ -19,7 +19,8 @@ public struct SynthesisResults: Sendable, Equatable {
 
     public static func == (lhs: SynthesisResults, rhs: SynthesisResults) -> Bool {
         lhs.values == rhs.values && lhs.frequencies == rhs.frequencies && lhs.crosstabs == rhs.crosstabs
-            && lhs.summaries == rhs.summaries && lhs.correlations == rhs.correlations && lhs.claims == rhs.claims
+            && lhs.summaries == rhs.summaries && lhs.correlations == rhs.correlations
+            && lhs.claims == rhs.claims
     }
 
     public func frequency(_ id: String) -> FrequencyTable? { frequencies.first { $0.id == id } }
@@ -31,7 +32,9 @@ public enum Synthesis {
     /// - Parameters:
     ///   - configPath: how diagnostics name the config file (claims point at their line).
     ///   - strict: a claim that no longer holds is an error rather than a warning.
-    public static func run(_ review: Review, configPath: String = "review.yaml", strict: Bool = false)
+    public static func run(
+        _ review: Review, configPath: String = "review.yaml", strict: Bool = false
+    )
         -> SynthesisResults
     {
         let spec = review.config.synthesis

@@ -22,7 +22,8 @@ extension ScopeReport {
         @Flag(name: .long, help: "Print nothing but errors.")
         var quiet = false
 
-        @Flag(name: .long, help: "Rebuild even when no input changed (e.g. after rebuilding the tool itself).")
+        @Flag(
+            name: .long, help: "Rebuild even when no input changed (e.g. after rebuilding the tool itself).")
         var force = false
 
         @Flag(name: .long, help: "Treat a manuscript claim that no longer holds as an error, not a warning.")
@@ -30,7 +31,9 @@ extension ScopeReport {
 
         @Flag(
             name: .long,
-            help: "Write nothing; exit 1 and list the stale files when --out differs from a fresh build (for CI).")
+            help:
+                "Write nothing; exit 1 and list the stale files when --out differs from a fresh build (for CI)."
+        )
         var check = false
 
         func validate() throws {
@@ -40,7 +43,8 @@ extension ScopeReport {
         func run() throws {
             let started = DispatchTime.now()
             let outcome: BuildOutcome
-            let build = ReportBuild(folders: folders, version: ScopeReport.version, force: force, strict: strict)
+            let build = ReportBuild(
+                folders: folders, version: ScopeReport.version, force: force, strict: strict)
             do {
                 if check {
                     let (stale, result) = try build.staleFiles()
@@ -68,7 +72,8 @@ extension ScopeReport {
             }
             if !quiet {
                 Console.print(diagnostics: outcome.warnings)
-                let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+                let milliseconds =
+                    (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
                 Console.write(outcome.summary(out: folders.out, milliseconds: Int(milliseconds)))
             }
         }
@@ -101,13 +106,17 @@ extension ScopeReport {
                 (NSHomeDirectory(), "your home folder"),
             ]
             for (path, what) in forbidden where outPath == path {
-                throw ValidationError("--out \(out) is \(what); the report folder is replaced as a whole, so choose a folder of its own such as _report")
+                throw ValidationError(
+                    "--out \(out) is \(what); the report folder is replaced as a whole, so choose a folder of its own such as _report"
+                )
             }
             for (path, what) in forbidden.dropFirst().prefix(2) where path.hasPrefix(outPath + "/") {
-                throw ValidationError("--out \(out) contains \(what); choose a folder of its own such as _report")
+                throw ValidationError(
+                    "--out \(out) contains \(what); choose a folder of its own such as _report")
             }
             if FileManager.default.fileExists(atPath: outURL.appendingPathComponent(".git").path) {
-                throw ValidationError("--out \(out) is a repository root; choose a folder of its own such as _report")
+                throw ValidationError(
+                    "--out \(out) is a repository root; choose a folder of its own such as _report")
             }
         }
     }

@@ -21,15 +21,20 @@ extension ScopeReport {
                 manager.fileExists(atPath: root.appendingPathComponent($0).path)
             }
             guard existing.isEmpty else {
-                Console.error("\(directory): error: would overwrite \(existing.joined(separator: ", ")); nothing was written")
+                Console.error(
+                    "\(directory): error: would overwrite \(existing.joined(separator: ", ")); nothing was written"
+                )
                 throw ExitStatus.invalidData
             }
             for file in StarterFiles.files {
                 let url = root.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try manager.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.text.utf8).write(to: url, options: .atomic)
             }
-            Console.write("created a review in \(directory)/: edit review-data/ and templates/, then run `scopereport` there")
+            Console.write(
+                "created a review in \(directory)/: edit review-data/ and templates/, then run `scopereport` there"
+            )
         }
     }
 }

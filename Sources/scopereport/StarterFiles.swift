@@ -3,239 +3,254 @@
 /// The files of a new review project, as `scopereport init` writes them (path → text).
 enum StarterFiles {
     static let files: [(path: String, text: String)] = [
-        ("templates/page.html", #"""
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="scopereport">
-<link rel="icon" href="data:,">
-<title>{{title}}</title>
-<style>
-{{style}}
-</style>
-</head>
-<body>
-<a class="skip-link" href="#content">Skip to the report</a>
-<div class="layout">
-<nav class="toc" aria-label="Contents">
-<h2 class="toc-title">Contents</h2>
-{{toc}}
-</nav>
-<main id="content">
-<article>
-{{content}}
-</article>
-</main>
-</div>
-<footer class="page-footer">
-<p>{{footer}}</p>
-</footer>
-</body>
-</html>
-"""#),
-        ("templates/style.css", #"""
-/* The report page: quiet typography, readable on a phone, clean when printed. Charts are styled by
-   their own CSS variables (--sr-*), which can be overridden here. */
-:root {
-  --text: #1d1d1f;
-  --muted: #555;
-  --rule: #d0d0d0;
-  --accent: #0072b2;
-  --background: #fff;
-  --table-stripe: #f6f6f6;
-  --measure: 46rem;
-}
+        (
+            "templates/page.html",
+            #"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="scopereport">
+            <link rel="icon" href="data:,">
+            <title>{{title}}</title>
+            <style>
+            {{style}}
+            </style>
+            </head>
+            <body>
+            <a class="skip-link" href="#content">Skip to the report</a>
+            <div class="layout">
+            <nav class="toc" aria-label="Contents">
+            <h2 class="toc-title">Contents</h2>
+            {{toc}}
+            </nav>
+            <main id="content">
+            <article>
+            {{content}}
+            </article>
+            </main>
+            </div>
+            <footer class="page-footer">
+            <p>{{footer}}</p>
+            </footer>
+            </body>
+            </html>
+            """#
+        ),
+        (
+            "templates/style.css",
+            #"""
+            /* The report page: quiet typography, readable on a phone, clean when printed. Charts are styled by
+               their own CSS variables (--sr-*), which can be overridden here. */
+            :root {
+              --text: #1d1d1f;
+              --muted: #555;
+              --rule: #d0d0d0;
+              --accent: #0072b2;
+              --background: #fff;
+              --table-stripe: #f6f6f6;
+              --measure: 46rem;
+            }
 
-* { box-sizing: border-box; }
+            * { box-sizing: border-box; }
 
-html { font-size: 100%; }
+            html { font-size: 100%; }
 
-body {
-  margin: 0;
-  color: var(--text);
-  background: var(--background);
-  font-family: "DejaVu Sans", Helvetica, Arial, sans-serif;
-  font-size: 1rem;
-  line-height: 1.6;
-}
+            body {
+              margin: 0;
+              color: var(--text);
+              background: var(--background);
+              font-family: "DejaVu Sans", Helvetica, Arial, sans-serif;
+              font-size: 1rem;
+              line-height: 1.6;
+            }
 
-.skip-link { position: absolute; left: -999px; }
-.skip-link:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; z-index: 10; }
+            .skip-link { position: absolute; left: -999px; }
+            .skip-link:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; z-index: 10; }
 
-.layout {
-  display: grid;
-  grid-template-columns: 16rem minmax(0, 1fr);
-  gap: 2.5rem;
-  max-width: 76rem;
-  margin: 0 auto;
-  padding: 2rem 1.5rem;
-}
+            .layout {
+              display: grid;
+              grid-template-columns: 16rem minmax(0, 1fr);
+              gap: 2.5rem;
+              max-width: 76rem;
+              margin: 0 auto;
+              padding: 2rem 1.5rem;
+            }
 
-.toc {
-  position: sticky;
-  top: 1rem;
-  align-self: start;
-  max-height: calc(100vh - 2rem);
-  overflow-y: auto;
-  font-size: 0.875rem;
-  line-height: 1.4;
-}
-.toc-title { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.5rem; }
-.toc ol { list-style: none; margin: 0; padding-left: 0; }
-.toc ol ol { padding-left: 0.9rem; margin: 0.2rem 0 0.4rem; }
-.toc li { margin: 0.25rem 0; }
-.toc a { color: var(--text); text-decoration: none; }
-.toc a:hover, .toc a:focus { color: var(--accent); text-decoration: underline; }
+            .toc {
+              position: sticky;
+              top: 1rem;
+              align-self: start;
+              max-height: calc(100vh - 2rem);
+              overflow-y: auto;
+              font-size: 0.875rem;
+              line-height: 1.4;
+            }
+            .toc-title { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.5rem; }
+            .toc ol { list-style: none; margin: 0; padding-left: 0; }
+            .toc ol ol { padding-left: 0.9rem; margin: 0.2rem 0 0.4rem; }
+            .toc li { margin: 0.25rem 0; }
+            .toc a { color: var(--text); text-decoration: none; }
+            .toc a:hover, .toc a:focus { color: var(--accent); text-decoration: underline; }
 
-main { min-width: 0; }
-/* Long DOIs and URLs break rather than widen a phone screen; table cells keep their words whole. */
-article { overflow-wrap: break-word; }
-/* Text keeps a readable measure; a wide table may use the whole column before it scrolls. */
-article > * { max-width: var(--measure); }
-article > table { max-width: 100%; }
+            main { min-width: 0; }
+            /* Long DOIs and URLs break rather than widen a phone screen; table cells keep their words whole. */
+            article { overflow-wrap: break-word; }
+            /* Text keeps a readable measure; a wide table may use the whole column before it scrolls. */
+            article > * { max-width: var(--measure); }
+            article > table { max-width: 100%; }
 
-h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 0.5rem; }
-h2 { font-size: 1.4rem; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
-h3 { font-size: 1.1rem; margin: 1.75rem 0 0.5rem; }
-h2, h3 { scroll-margin-top: 1rem; }
+            h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 0.5rem; }
+            h2 { font-size: 1.4rem; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }
+            h3 { font-size: 1.1rem; margin: 1.75rem 0 0.5rem; }
+            h2, h3 { scroll-margin-top: 1rem; }
 
-a { color: var(--accent); }
-a:hover { text-decoration-thickness: 2px; }
+            a { color: var(--accent); }
+            a:hover { text-decoration-thickness: 2px; }
 
-blockquote {
-  margin: 1.25rem 0;
-  padding: 0.75rem 1rem;
-  border-left: 4px solid var(--accent);
-  background: #f3f8fb;
-}
-blockquote p { margin: 0.25rem 0; }
+            blockquote {
+              margin: 1.25rem 0;
+              padding: 0.75rem 1rem;
+              border-left: 4px solid var(--accent);
+              background: #f3f8fb;
+            }
+            blockquote p { margin: 0.25rem 0; }
 
-/* Tables scroll inside their own box instead of widening the page. */
-table {
-  display: block;
-  overflow-x: auto;
-  max-width: 100%;
-  border-collapse: collapse;
-  margin: 0.5rem 0 0.25rem;
-  font-size: 0.85rem;
-  line-height: 1.35;
-  font-variant-numeric: tabular-nums;
-}
-th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
-th { text-align: left; border-bottom: 2px solid var(--text); white-space: nowrap; }
-tbody tr:nth-child(even) { background: var(--table-stripe); }
-td[align="right"], th[align="right"] { text-align: right; white-space: nowrap; }
+            /* Tables scroll inside their own box instead of widening the page. */
+            table {
+              display: block;
+              overflow-x: auto;
+              max-width: 100%;
+              border-collapse: collapse;
+              margin: 0.5rem 0 0.25rem;
+              font-size: 0.85rem;
+              line-height: 1.35;
+              font-variant-numeric: tabular-nums;
+            }
+            th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+            th { text-align: left; border-bottom: 2px solid var(--text); white-space: nowrap; }
+            tbody tr:nth-child(even) { background: var(--table-stripe); }
+            td[align="right"], th[align="right"] { text-align: right; white-space: nowrap; }
 
-figure { margin: 1.5rem 0; }
-figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 0.4rem; }
+            figure { margin: 1.5rem 0; }
+            figure svg { display: block; max-width: 100%; height: auto; }
+            figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 0.4rem; }
 
-.page-footer {
-  max-width: 76rem;
-  margin: 0 auto;
-  padding: 1rem 1.5rem 2rem;
-  color: var(--muted);
-  font-size: 0.8rem;
-  border-top: 1px solid var(--rule);
-  overflow-wrap: anywhere;
-}
+            .page-footer {
+              max-width: 76rem;
+              margin: 0 auto;
+              padding: 1rem 1.5rem 2rem;
+              color: var(--muted);
+              font-size: 0.8rem;
+              border-top: 1px solid var(--rule);
+              overflow-wrap: anywhere;
+            }
 
-@media (max-width: 60rem) {
-  .layout { display: block; padding: 1rem; }
-  .toc { position: static; max-height: none; margin-bottom: 1.5rem; padding-bottom: 1rem; border-bottom: 1px solid var(--rule); }
-  h1 { font-size: 1.5rem; }
-}
+            @media (max-width: 60rem) {
+              .layout { display: block; padding: 1rem; }
+              .toc { position: static; max-height: none; margin-bottom: 1.5rem; padding-bottom: 1rem; border-bottom: 1px solid var(--rule); }
+              h1 { font-size: 1.5rem; }
+            }
 
-@media print {
-  .layout { display: block; padding: 0; max-width: none; }
-  .toc, .skip-link { display: none; }
-  body { font-size: 10.5pt; line-height: 1.45; }
-  article > * { max-width: none; }
-  a { color: inherit; text-decoration: none; }
-  h2 { break-after: avoid; border-top: none; }
-  figure, table { break-inside: avoid; }
-  table { display: table; overflow: visible; font-size: 8.5pt; }
-  .page-footer { border-top: 1px solid #999; }
-}
-"""#),
-        ("review-data/review.yaml", #"""
-# A new review. Describe your columns under `columns:`, then list what to count and draw under
-# `synthesis:`. The README's "The review's config" section documents every key.
-metadata:
-  title: My scoping review
-  authors: [Your Name]
-  question: What does the literature report about my topic?
-  eligibility:
-    - original research
-    - published in English
+            @media print {
+              .layout { display: block; padding: 0; max-width: none; }
+              .toc, .skip-link { display: none; }
+              body { font-size: 10.5pt; line-height: 1.45; }
+              article > * { max-width: none; }
+              a { color: inherit; text-decoration: none; }
+              h2 { break-after: avoid; border-top: none; }
+              figure, table { break-inside: avoid; }
+              table { display: table; overflow: visible; font-size: 8.5pt; }
+              .page-footer { border-top: 1px solid #999; }
+            }
+            """#
+        ),
+        (
+            "review-data/review.yaml",
+            #"""
+            # A new review. Describe your columns under `columns:`, then list what to count and draw under
+            # `synthesis:`. The README's "The review's config" section documents every key.
+            metadata:
+              title: My scoping review
+              authors: [Your Name]
+              question: What does the literature report about my topic?
+              eligibility:
+                - original research
+                - published in English
 
-sheet:
-  file: studies.csv
-  id: id
+            sheet:
+              file: studies.csv
+              id: id
 
-columns:
-  id: {type: text, required: true, label: Study}
-  year: {type: year, required: true, label: Year}
-  design:
-    type: category
-    required: true
-    label: Design
-    values: [randomised, cohort, case-control]
-  setting:
-    type: multi-category
-    label: Setting
-    values: [hospital, community, school]
-  participants: {type: integer, label: Participants}
-  effect: {type: number, label: Effect size}
-  doi: {type: doi, label: DOI}
+            columns:
+              id: {type: text, required: true, label: Study}
+              year: {type: year, required: true, label: Year}
+              design:
+                type: category
+                required: true
+                label: Design
+                values: [randomised, cohort, case-control]
+              setting:
+                type: multi-category
+                label: Setting
+                values: [hospital, community, school]
+              participants: {type: integer, label: Participants}
+              effect: {type: number, label: Effect size}
+              doi: {type: doi, label: DOI}
 
-synthesis:
-  frequencies:
-    - {id: per-year, column: year, continuous: true, order: codebook, title: Studies per year}
-    - {id: designs, column: design, title: Study designs}
-    - {id: settings, column: setting, title: Settings}
-  descriptives: [participants, effect]
-  figures:
-    - {id: studies-per-year, kind: bars, source: per-year, caption: Studies per year of publication.}
-    - {id: settings, kind: hbars, source: settings, caption: Settings of the studies.}
-  study_table:
-    columns: [id, year, design, setting, participants, effect]
-    link: doi
-"""#),
-        ("review-data/studies.csv", #"""
-id,year,design,setting,participants,effect,doi
-Smith2019,2019,randomised,hospital,120,0.42,10.1000/example.1
-Jones2020,2020,cohort,hospital;community,860,0.18,
-Lee2022,2022,case-control,school,64,,10.1000/example.3
-"""#),
-        ("templates/report.md", #"""
-# {{metadata.title}}
+            synthesis:
+              frequencies:
+                - {id: per-year, column: year, continuous: true, order: codebook, title: Studies per year}
+                - {id: designs, column: design, title: Study designs}
+                - {id: settings, column: setting, title: Settings}
+              descriptives: [participants, effect]
+              figures:
+                - {id: studies-per-year, kind: bars, source: per-year, caption: Studies per year of publication.}
+                - {id: settings, kind: hbars, source: settings, caption: Settings of the studies.}
+              study_table:
+                columns: [id, year, design, setting, participants, effect]
+                link: doi
+            """#
+        ),
+        (
+            "review-data/studies.csv",
+            #"""
+            id,year,design,setting,participants,effect,doi
+            Smith2019,2019,randomised,hospital,120,0.42,10.1000/example.1
+            Jones2020,2020,cohort,hospital;community,860,0.18,
+            Lee2022,2022,case-control,school,64,,10.1000/example.3
+            """#
+        ),
+        (
+            "templates/report.md",
+            #"""
+            # {{metadata.title}}
 
-{{metadata.authors}}
+            {{metadata.authors}}
 
-## Included studies
+            ## Included studies
 
-{{studies.count}} studies were included; Figure {{figures.studies-per-year.number}} shows them by year
-of publication.
+            {{studies.count}} studies were included; Figure {{figures.studies-per-year.number}} shows them by year
+            of publication.
 
-{{figures.studies-per-year}}
+            {{figures.studies-per-year}}
 
-{{tables.designs}}
+            {{tables.designs}}
 
-{{figures.settings}}
+            {{figures.settings}}
 
-## Participants
+            ## Participants
 
-The median study had {{descriptives.participants.median}} participants
-(n = {{descriptives.participants.n}} studies reporting it).
+            The median study had {{descriptives.participants.median}} participants
+            (n = {{descriptives.participants.n}} studies reporting it).
 
-{{tables.descriptives}}
+            {{tables.descriptives}}
 
-## Characteristics of the included studies
+            ## Characteristics of the included studies
 
-{{tables.studies}}
-"""#),
+            {{tables.studies}}
+            """#
+        ),
     ]
 }

@@ -55,14 +55,17 @@ extension ScopeReport.Stats {
             var missing: [String] = []
             for name in [x, y] where !headers.contains(name) {
                 var message = "\(file):1: error: no column named '\(name)'"
-                if let suggestion = Suggestion.closest(to: name, among: headers) { message += "; did you mean '\(suggestion)'?" }
+                if let suggestion = Suggestion.closest(to: name, among: headers) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
                 missing.append(message)
             }
             guard missing.isEmpty else {
                 missing.forEach(Console.error)
                 throw ExitStatus.invalidData
             }
-            let (xs, ys, skipped) = pairs(sheet, xIndex: headers.firstIndex(of: x)!, yIndex: headers.firstIndex(of: y)!)
+            let (xs, ys, skipped) = pairs(
+                sheet, xIndex: headers.firstIndex(of: x)!, yIndex: headers.firstIndex(of: y)!)
             let analysis = CorrelationAnalysis.correlate(xs, ys)
             switch format {
             case .json: Console.output(CorrelationJSON.encode(analysis, skipped: skipped))
@@ -97,13 +100,18 @@ extension ScopeReport.Stats {
             switch analysis.pearson {
             case .value(let p):
                 var line = "Pearson r = \(number(p.r)), p = \(number(p.p))"
-                if let ci = p.confidenceInterval.value { line += ", 95 % CI [\(number(ci.lower)), \(number(ci.upper))]" }
+                if let ci = p.confidenceInterval.value {
+                    line += ", 95 % CI [\(number(ci.lower)), \(number(ci.upper))]"
+                }
                 lines.append(line)
             case .notComputable(let reason): lines.append("Pearson: not computable (\(reason))")
             }
-            for (name, symbol, value) in [("Spearman", "rho", analysis.spearman), ("Kendall", "tau-b", analysis.kendall)] {
+            for (name, symbol, value) in [
+                ("Spearman", "rho", analysis.spearman), ("Kendall", "tau-b", analysis.kendall),
+            ] {
                 switch value {
-                case .value(let rank): lines.append("\(name) \(symbol) = \(number(rank.coefficient)), p = \(number(rank.p))")
+                case .value(let rank):
+                    lines.append("\(name) \(symbol) = \(number(rank.coefficient)), p = \(number(rank.p))")
                 case .notComputable(let reason): lines.append("\(name): not computable (\(reason))")
                 }
             }
@@ -118,7 +126,9 @@ enum CorrelationJSON {
     static func encode(_ analysis: CorrelationAnalysis, skipped: Int) -> String {
         func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
         func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            "\""
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "\"", with: "\\\"") + "\""
         }
         var lines = ["{", "  \"n\": \(analysis.n),", "  \"skipped\": \(skipped),"]
         switch analysis.pearson {
@@ -126,7 +136,8 @@ enum CorrelationJSON {
             let ci = p.confidenceInterval.value.map { "[\(number($0.lower)), \(number($0.upper))]" } ?? "null"
             lines.append("  \"pearson\": {\"r\": \(number(p.r)), \"p\": \(number(p.p)), \"ci95\": \(ci)},")
         case .notComputable(let reason):
-            lines.append("  \"pearson\": {\"r\": null, \"p\": null, \"ci95\": null, \"reason\": \(quoted(reason))},")
+            lines.append(
+                "  \"pearson\": {\"r\": null, \"p\": null, \"ci95\": null, \"reason\": \(quoted(reason))},")
         }
         for (name, symbol, value, last) in [
             ("spearman", "rho", analysis.spearman, false), ("kendall", "tau", analysis.kendall, true),
@@ -134,9 +145,13 @@ enum CorrelationJSON {
             let comma = last ? "" : ","
             switch value {
             case .value(let rank):
-                lines.append("  \"\(name)\": {\"\(symbol)\": \(number(rank.coefficient)), \"p\": \(number(rank.p))}\(comma)")
+                lines.append(
+                    "  \"\(name)\": {\"\(symbol)\": \(number(rank.coefficient)), \"p\": \(number(rank.p))}\(comma)"
+                )
             case .notComputable(let reason):
-                lines.append("  \"\(name)\": {\"\(symbol)\": null, \"p\": null, \"reason\": \(quoted(reason))}\(comma)")
+                lines.append(
+                    "  \"\(name)\": {\"\(symbol)\": null, \"p\": null, \"reason\": \(quoted(reason))}\(comma)"
+                )
             }
         }
         lines.append("}")

@@ -35,7 +35,11 @@ extension ScopeReport {
             case .failure(let failure):
                 diagnostics = failure.diagnostics
                 studies = nil
-                if case .missingInput = failure { exit = ExitStatus.missingInput } else { exit = ExitStatus.invalidData }
+                if case .missingInput = failure {
+                    exit = ExitStatus.missingInput
+                } else {
+                    exit = ExitStatus.invalidData
+                }
             }
             let errors = diagnostics.errors.count
             let warnings = diagnostics.warnings.count
@@ -43,10 +47,13 @@ extension ScopeReport {
             case .text:
                 Console.print(diagnostics: diagnostics)
                 if let studies {
-                    Console.write("\(data): \(Console.count(studies, "study")) valid, \(Console.count(warnings, "warning"))")
+                    Console.write(
+                        "\(data): \(Console.count(studies, "study")) valid, \(Console.count(warnings, "warning"))"
+                    )
                 } else {
                     Console.write(
-                        "\(data): \(Console.count(errors, "error")), \(Console.count(warnings, "warning")); nothing was built")
+                        "\(data): \(Console.count(errors, "error")), \(Console.count(warnings, "warning")); nothing was built"
+                    )
                 }
             case .json:
                 Console.output(ValidationJSON.encode(diagnostics: diagnostics, studies: studies))
@@ -79,7 +86,8 @@ enum ValidationJSON {
             errors: diagnostics.errors.count, warnings: diagnostics.warnings.count, studies: studies,
             diagnostics: diagnostics.map {
                 Entry(
-                    file: $0.location.file, line: $0.location.line, column: $0.location.column, cell: $0.location.cell,
+                    file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                    cell: $0.location.cell,
                     severity: $0.severity.rawValue, message: $0.message)
             })
         let encoder = JSONEncoder()

@@ -8,11 +8,13 @@ final class BuildTests: XCTestCase {
         let run = try ScopeReportRun.run(["build", "--out", out.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(
-            run.stderr.contains("built \(out.path)/ from 40 studies: "), "summary line missing:\n\(run.stderr)")
+            run.stderr.contains("built \(out.path)/ from 40 studies: "),
+            "summary line missing:\n\(run.stderr)")
         let files = try snapshot(out)
-        for name in ["index.html", "report.md", "results.json", "manifest.json", "figures/studies-per-year.svg",
-            "tables/per-year.md", "tables/per-year.csv", "tables/per-year.tex", "tables/studies.csv"]
-        {
+        for name in [
+            "index.html", "report.md", "results.json", "manifest.json", "figures/studies-per-year.svg",
+            "tables/per-year.md", "tables/per-year.csv", "tables/per-year.tex", "tables/studies.csv",
+        ] {
             XCTAssertNotNil(files[name], "\(name) missing")
         }
         let html = String(decoding: files["index.html"]!, as: UTF8.self)
@@ -35,7 +37,8 @@ final class BuildTests: XCTestCase {
         XCTAssertNotNil(inputs["data/studies.csv"])
         XCTAssertNotNil(inputs["templates/report.md"])
         XCTAssertEqual(manifest["version"] as? String, try ScopeReportRun.run(["--version"]).stdout.trimmed)
-        XCTAssertFalse(String(decoding: files["manifest.json"]!, as: UTF8.self).contains(out.path), "no absolute path")
+        XCTAssertFalse(
+            String(decoding: files["manifest.json"]!, as: UTF8.self).contains(out.path), "no absolute path")
     }
 
     func testTwoBuildsAreByteIdenticalWhateverTheFolderTimeZoneOrLocale() throws {
@@ -53,7 +56,8 @@ final class BuildTests: XCTestCase {
         let b = try snapshot(second.appendingPathComponent("_report"))
         XCTAssertEqual(a.keys.sorted(), b.keys.sorted())
         for (name, bytes) in a where b[name] != bytes { XCTFail("\(name) differs between the two builds") }
-        XCTAssertTrue(String(decoding: a["results.json"]!, as: UTF8.self).contains("0.5"), "decimal points, not commas")
+        XCTAssertTrue(
+            String(decoding: a["results.json"]!, as: UTF8.self).contains("0.5"), "decimal points, not commas")
     }
 
     func testFailedBuildLeavesThePreviousReportUntouched() throws {
@@ -64,10 +68,13 @@ final class BuildTests: XCTestCase {
         // Break one cell: a non-integer patient count.
         let sheet = folder.appendingPathComponent("review-data/studies.csv")
         let text = try String(contentsOf: sheet, encoding: .utf8)
-        try text.replacingOccurrences(of: ",430,,2,", with: ",430x,,2,").write(to: sheet, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: ",430,,2,", with: ",430x,,2,").write(
+            to: sheet, atomically: true, encoding: .utf8)
         let run = try ScopeReportRun.run(["build"], in: folder)
         XCTAssertEqual(run.status, 65)
-        XCTAssertTrue(run.stderr.contains("review-data/studies.csv:2:19: error: n_patients: \"430x\" is not an integer"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "review-data/studies.csv:2:19: error: n_patients: \"430x\" is not an integer"), run.stderr)
         XCTAssertTrue(run.stderr.contains("the previous report was left as it was"))
         XCTAssertEqual(try snapshot(folder.appendingPathComponent("_report")), before)
     }
@@ -89,7 +96,8 @@ final class BuildTests: XCTestCase {
 
     func testSourceDateEpochIsTheOnlyDateShown() throws {
         let out = try temporaryFolder(self).appendingPathComponent("report")
-        let run = try ScopeReportRun.run(["build", "--out", out.path], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        let run = try ScopeReportRun.run(
+            ["build", "--out", out.path], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("on 2023-11-14"), "footer shows SOURCE_DATE_EPOCH as a date")
@@ -99,7 +107,8 @@ final class BuildTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let missing = try ScopeReportRun.run(["build", "--data", "nowhere"], in: folder)
         XCTAssertEqual(missing.status, 66, missing.stderr)
-        XCTAssertTrue(missing.stderr.contains("nowhere: error: the data folder does not exist"), missing.stderr)
+        XCTAssertTrue(
+            missing.stderr.contains("nowhere: error: the data folder does not exist"), missing.stderr)
         let usage = try ScopeReportRun.run(["build", "--out", "review-data"])
         XCTAssertEqual(usage.status, 64, "a usage error")
         XCTAssertTrue(usage.stderr.contains("--out review-data is the data folder"), usage.stderr)

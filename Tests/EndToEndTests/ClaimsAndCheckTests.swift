@@ -29,7 +29,8 @@ final class ClaimsAndCheckTests: XCTestCase {
         let strict = try ScopeReportRun.run(["build", "--strict"], in: folder)
         XCTAssertEqual(strict.status, 65, strict.stderr)
         XCTAssertTrue(strict.stderr.contains(": error: " + message), strict.stderr)
-        XCTAssertEqual(try snapshot(folder.appendingPathComponent("_report")), after, "a strict failure writes nothing")
+        XCTAssertEqual(
+            try snapshot(folder.appendingPathComponent("_report")), after, "a strict failure writes nothing")
         XCTAssertNotEqual(before, after)
     }
 
@@ -43,13 +44,15 @@ final class ClaimsAndCheckTests: XCTestCase {
 
         let sheet = folder.appendingPathComponent("review-data/studies.csv")
         let text = try String(contentsOf: sheet, encoding: .utf8)
-        try text.replacingOccurrences(of: ",430,,2,", with: ",431,,2,").write(to: sheet, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: ",430,,2,", with: ",431,,2,").write(
+            to: sheet, atomically: true, encoding: .utf8)
         let before = try snapshot(folder.appendingPathComponent("_report"))
         let stale = try ScopeReportRun.run(["build", "--check"], in: folder)
         XCTAssertEqual(stale.status, 1, stale.stderr)
         XCTAssertTrue(stale.stderr.contains("_report/results.json: stale"), stale.stderr)
         XCTAssertTrue(stale.stderr.contains("_report/studies.json: stale"), stale.stderr)
         XCTAssertTrue(stale.stderr.contains("is out of date"), stale.stderr)
-        XCTAssertEqual(try snapshot(folder.appendingPathComponent("_report")), before, "--check writes nothing")
+        XCTAssertEqual(
+            try snapshot(folder.appendingPathComponent("_report")), before, "--check writes nothing")
     }
 }

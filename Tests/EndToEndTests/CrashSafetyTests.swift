@@ -28,7 +28,8 @@ final class CrashSafetyTests: XCTestCase {
         var generator = SplitMix64(seed: 20_261_127)
         var killedBeforeTheEnd = 0
         for run in 0..<100 {
-            try (run.isMultiple(of: 2) ? versionB : versionA).write(to: sheet, atomically: true, encoding: .utf8)
+            try (run.isMultiple(of: 2) ? versionB : versionA).write(
+                to: sheet, atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = ScopeReportRun.executable
             process.arguments = ["build", "--quiet"]
@@ -44,7 +45,8 @@ final class CrashSafetyTests: XCTestCase {
             }
             process.waitUntilExit()
             let now = try snapshot(folder.appendingPathComponent("_report"))
-            XCTAssertTrue(now == reportA || now == reportB, "run \(run): the report folder is neither whole report")
+            XCTAssertTrue(
+                now == reportA || now == reportB, "run \(run): the report folder is neither whole report")
         }
         XCTAssertGreaterThan(killedBeforeTheEnd, 40, "most builds were really interrupted")
 

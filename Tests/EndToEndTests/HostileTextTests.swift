@@ -30,13 +30,17 @@ final class HostileTextTests: XCTestCase {
         let html = String(decoding: out["index.html"]!, as: UTF8.self)
 
         XCTAssertNil(html.range(of: "<script", options: .caseInsensitive), "no script element")
-        XCTAssertNil(html.range(of: "<img", options: .caseInsensitive), "no img element (figures are inline SVG)")
-        XCTAssertNil(html.range(of: #"<[^>]*\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]),
+        XCTAssertNil(
+            html.range(of: "<img", options: .caseInsensitive), "no img element (figures are inline SVG)")
+        XCTAssertNil(
+            html.range(of: #"<[^>]*\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]),
             "no event-handler attribute in any tag")
         XCTAssertNil(html.range(of: "<iframe", options: .caseInsensitive))
         for match in matches(of: #"href="([^"]*)""#, in: html) {
             // `data:,` is the page's own empty favicon, which spares the browser a failed request.
-            XCTAssertTrue(match.hasPrefix("https://") || match.hasPrefix("#") || match == "data:,", "unsafe link \(match)")
+            XCTAssertTrue(
+                match.hasPrefix("https://") || match.hasPrefix("#") || match == "data:,",
+                "unsafe link \(match)")
         }
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the title shows literally")
         XCTAssertTrue(html.contains("https://ok.example.org/a_b"), "an https URL is linked")
@@ -46,20 +50,26 @@ final class HostileTextTests: XCTestCase {
             let svg = String(decoding: bytes, as: UTF8.self)
             XCTAssertTrue(XMLParser(data: bytes).parse(), "\(name) is well-formed XML")
             XCTAssertNil(svg.range(of: "<script", options: .caseInsensitive), name)
-            XCTAssertNil(svg.range(of: #"\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]), name)
+            XCTAssertNil(
+                svg.range(of: #"\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]), name)
             XCTAssertNil(svg.range(of: "<circle r='9'"), name)
         }
 
         let markdown = String(decoding: out["report.md"]!, as: UTF8.self)
         XCTAssertTrue(markdown.contains(#"\<script\>alert(1)\</script\> \| \*x\* \_y\_"#), "Markdown escapes")
-        XCTAssertTrue(markdown.contains(#"\[click\](javascript\:alert(1))"#), "no Markdown link to javascript:")
+        XCTAssertTrue(
+            markdown.contains(#"\[click\](javascript\:alert(1))"#), "no Markdown link to javascript:")
 
         let latex = String(decoding: out["tables/studies.tex"]!, as: UTF8.self)
-        XCTAssertTrue(latex.contains(##"\textbackslash{}input\{/etc/passwd\} \$x\$ \% \& \# \_ \textasciicircum{} \textasciitilde{}"##), latex)
+        XCTAssertTrue(
+            latex.contains(
+                ##"\textbackslash{}input\{/etc/passwd\} \$x\$ \% \& \# \_ \textasciicircum{} \textasciitilde{}"##
+            ), latex)
         XCTAssertFalse(latex.contains(#"\input{"#))
 
         let csv = String(decoding: out["tables/studies.csv"]!, as: UTF8.self)
-        XCTAssertTrue(csv.contains(#""<a href=""javascript:alert(1)"">x</a>""#), "CSV quotes, doubling quotes")
+        XCTAssertTrue(
+            csv.contains(#""<a href=""javascript:alert(1)"">x</a>""#), "CSV quotes, doubling quotes")
     }
 
     func testAJavascriptURLIsRefusedAtLoad() throws {
@@ -68,7 +78,8 @@ final class HostileTextTests: XCTestCase {
         let run = try ScopeReportRun.run(["validate"], in: folder)
         XCTAssertEqual(run.status, 65)
         XCTAssertTrue(
-            run.stderr.contains("review-data/studies.csv:2:7: error: url: \"javascript:alert(1)\" is refused"),
+            run.stderr.contains(
+                "review-data/studies.csv:2:7: error: url: \"javascript:alert(1)\" is refused"),
             run.stderr)
     }
 
@@ -104,7 +115,8 @@ final class HostileTextTests: XCTestCase {
             let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let doi = index == 0 ? "\"10.1000/\"\"><script>x\"" : "10.1000/ok.\(index)"
             let link = index == 0 ? url : (index == 1 ? "http://plain.example.org" : "")
-            let kind = index % 2 == 0 ? "\"\(category.replacingOccurrences(of: "\"", with: "\"\""))\"" : "plain"
+            let kind =
+                index % 2 == 0 ? "\"\(category.replacingOccurrences(of: "\"", with: "\"\""))\"" : "plain"
             rows.append("S\(index),\(quoted),\(quoted),\(quoted),\(kind),\(doi),\(link),\(index * 10)")
         }
         try (rows.joined(separator: "\n") + "\n").write(

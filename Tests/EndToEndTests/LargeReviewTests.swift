@@ -7,21 +7,33 @@ final class LargeReviewTests: XCTestCase {
     func testTheGeneratorIsDeterministicAndItsReviewBuilds() throws {
         let folder = try temporaryFolder(self)
         for name in ["a", "b"] {
-            let run = try ScopeReportRun.run(["generate", "--studies", "300", "--seed", "7", "--out", folder.appendingPathComponent(name).path])
+            let run = try ScopeReportRun.run([
+                "generate", "--studies", "300", "--seed", "7", "--out",
+                folder.appendingPathComponent(name).path,
+            ])
             XCTAssertEqual(run.status, 0, run.stderr)
         }
-        XCTAssertEqual(try snapshot(folder.appendingPathComponent("a")), try snapshot(folder.appendingPathComponent("b")))
-        let other = try ScopeReportRun.run(["generate", "--studies", "300", "--seed", "8", "--out", folder.appendingPathComponent("c").path])
+        XCTAssertEqual(
+            try snapshot(folder.appendingPathComponent("a")), try snapshot(folder.appendingPathComponent("b"))
+        )
+        let other = try ScopeReportRun.run([
+            "generate", "--studies", "300", "--seed", "8", "--out", folder.appendingPathComponent("c").path,
+        ])
         XCTAssertEqual(other.status, 0, other.stderr)
-        XCTAssertNotEqual(try snapshot(folder.appendingPathComponent("a")), try snapshot(folder.appendingPathComponent("c")))
+        XCTAssertNotEqual(
+            try snapshot(folder.appendingPathComponent("a")), try snapshot(folder.appendingPathComponent("c"))
+        )
 
         let build = try ScopeReportRun.run([
-            "build", "--data", folder.appendingPathComponent("a").path, "--out", folder.appendingPathComponent("report").path,
+            "build", "--data", folder.appendingPathComponent("a").path, "--out",
+            folder.appendingPathComponent("report").path,
         ])
         XCTAssertEqual(build.status, 0, build.stderr)
         XCTAssertTrue(build.stderr.contains("from 300 studies"), build.stderr)
         // The copied config keeps the published claims, which 300 studies cannot reproduce; nothing else warns.
-        let warnings = build.stderr.split(separator: "\n").filter { $0.contains(": warning: ") && !$0.contains(": warning: claim '") }
+        let warnings = build.stderr.split(separator: "\n").filter {
+            $0.contains(": warning: ") && !$0.contains(": warning: claim '")
+        }
         XCTAssertEqual(warnings, [], "a generated review validates cleanly")
     }
 
@@ -34,11 +46,14 @@ final class LargeReviewTests: XCTestCase {
             .write(to: config, atomically: true, encoding: .utf8)
         let run = try ScopeReportRun.run(["build"], in: folder)
         XCTAssertEqual(run.status, 0, run.stderr)
-        let report = try String(contentsOf: folder.appendingPathComponent("_report/report.md"), encoding: .utf8)
+        let report = try String(
+            contentsOf: folder.appendingPathComponent("_report/report.md"), encoding: .utf8)
         XCTAssertTrue(
-            report.contains("*Its 40 rows are too many for this page: the whole table is in tables/studies.csv"), report)
+            report.contains(
+                "*Its 40 rows are too many for this page: the whole table is in tables/studies.csv"), report)
         XCTAssertFalse(report.contains("| GarciaGomez2004 |"), "the 40 study rows are not inlined")
-        let csv = try String(contentsOf: folder.appendingPathComponent("_report/tables/studies.csv"), encoding: .utf8)
+        let csv = try String(
+            contentsOf: folder.appendingPathComponent("_report/tables/studies.csv"), encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, 41, "the file keeps every row")
     }
 

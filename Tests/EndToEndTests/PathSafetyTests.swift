@@ -14,19 +14,22 @@ final class PathSafetyTests: XCTestCase {
         let run = try ScopeReportRun.run(["validate"], in: folder)
         XCTAssertEqual(run.status, 65, run.stderr)
         XCTAssertTrue(
-            run.stderr.contains("review-data/studies.csv: error: this file lies outside the data folder"), run.stderr)
+            run.stderr.contains("review-data/studies.csv: error: this file lies outside the data folder"),
+            run.stderr)
     }
 
     func testAPartialThatClimbsOutOfTheTemplatesIsRefused() throws {
         let folder = try temporaryFolder(self)
         try copyDefaultReview(to: folder)
         let report = folder.appendingPathComponent("templates/report.md")
-        try "# {{metadata.title}}\n\n{{> ../../etc/passwd}}\n".write(to: report, atomically: true, encoding: .utf8)
+        try "# {{metadata.title}}\n\n{{> ../../etc/passwd}}\n".write(
+            to: report, atomically: true, encoding: .utf8)
         let run = try ScopeReportRun.run(["build"], in: folder)
         XCTAssertEqual(run.status, 65, run.stderr)
         XCTAssertTrue(
             run.stderr.contains(
-                "templates/report.md:3:1: error: partial '../../etc/passwd' must be a name inside the templates folder"),
+                "templates/report.md:3:1: error: partial '../../etc/passwd' must be a name inside the templates folder"
+            ),
             run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("_report").path))
     }

@@ -55,7 +55,8 @@ struct ScopeReportRun {
 /// A fresh temporary folder, removed when the test ends.
 func temporaryFolder(_ test: XCTestCase, _ name: String = #function) throws -> URL {
     let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("scopereport-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        .appendingPathComponent(
+            "scopereport-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
@@ -79,6 +80,7 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
 func copyDefaultReview(to folder: URL) throws {
     for name in ["review-data", "templates"] {
         try FileManager.default.copyItem(
-            at: ScopeReportRun.repository.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            at: ScopeReportRun.repository.appendingPathComponent(name),
+            to: folder.appendingPathComponent(name))
     }
 }

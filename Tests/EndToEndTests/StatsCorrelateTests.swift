@@ -10,7 +10,9 @@ final class StatsCorrelateTests: XCTestCase {
         let file = folder.appendingPathComponent("pairs.csv")
         try "x,y,z\n1,2,a\n2,4,\n3,5.5,b\n4,,c\nfoo,9,\n5,11,d\n6,11.5,e\n".write(
             to: file, atomically: true, encoding: .utf8)
-        let run = try ScopeReportRun.run(["stats", "correlate", file.path, "--x", "x", "--y", "y", "--format", "json"])
+        let run = try ScopeReportRun.run([
+            "stats", "correlate", file.path, "--x", "x", "--y", "y", "--format", "json",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         XCTAssertEqual(json["n"] as? Int, 5)
@@ -33,10 +35,15 @@ final class StatsCorrelateTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let file = folder.appendingPathComponent("constant.csv")
         try "x,y\n1,5\n2,5\n3,5\n4,5\n".write(to: file, atomically: true, encoding: .utf8)
-        let run = try ScopeReportRun.run(["stats", "correlate", file.path, "--x", "x", "--y", "y", "--format", "json"])
+        let run = try ScopeReportRun.run([
+            "stats", "correlate", file.path, "--x", "x", "--y", "y", "--format", "json",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.contains(#""pearson": {"r": null, "p": null, "ci95": null, "reason": "y is constant"}"#))
-        XCTAssertTrue(run.stdout.contains(#""kendall": {"tau": null, "p": null, "reason": "all y values tied"}"#))
+        XCTAssertTrue(
+            run.stdout.contains(
+                #""pearson": {"r": null, "p": null, "ci95": null, "reason": "y is constant"}"#))
+        XCTAssertTrue(
+            run.stdout.contains(#""kendall": {"tau": null, "p": null, "reason": "all y values tied"}"#))
         let text = try ScopeReportRun.run(["stats", "correlate", file.path, "--x", "x", "--y", "y"])
         XCTAssertTrue(text.stdout.contains("Pearson: not computable (y is constant)"), text.stdout)
     }
@@ -47,6 +54,7 @@ final class StatsCorrelateTests: XCTestCase {
         try "dose,response\n1,2\n".write(to: file, atomically: true, encoding: .utf8)
         let run = try ScopeReportRun.run(["stats", "correlate", file.path, "--x", "dose", "--y", "respons"])
         XCTAssertEqual(run.status, 65)
-        XCTAssertTrue(run.stderr.contains("error: no column named 'respons'; did you mean 'response'?"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains("error: no column named 'respons'; did you mean 'response'?"), run.stderr)
     }
 }

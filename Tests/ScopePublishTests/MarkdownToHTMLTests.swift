@@ -47,7 +47,9 @@ final class MarkdownToHTMLTests: XCTestCase {
             .init(level: 1, text: "Title"), .init(level: 2, text: "Search and selection"),
             .init(level: 3, text: "Données & co."), .init(level: 2, text: "Search and selection"),
         ])
-        XCTAssertEqual(anchors.entries.map(\.id), ["title", "search-and-selection", "données-co", "search-and-selection-2"])
+        XCTAssertEqual(
+            anchors.entries.map(\.id),
+            ["title", "search-and-selection", "données-co", "search-and-selection-2"])
         XCTAssertEqual(
             anchors.addIDs(to: "<h1>Title</h1>\n<h2>S</h2>\n<h3>D</h3>\n<h2>S</h2>"),
             "<h1 id=\"title\">Title</h1>\n<h2 id=\"search-and-selection\">S</h2>\n<h3 id=\"données-co\">D</h3>\n"
@@ -74,10 +76,12 @@ final class MarkdownToHTMLTests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("T&lt;|s|<ol>\n</ol>|"), html)
         XCTAssertTrue(
             html.contains(
-                "<figure id=\"figure-one\">\n<svg id=\"one\"/>\n<figcaption>Figure 1. A &amp; B</figcaption>\n</figure>"),
+                "<figure id=\"figure-one\">\n<svg id=\"one\"/>\n<figcaption>Figure 1. A &amp; B</figcaption>\n</figure>"
+            ),
             html)
         XCTAssertFalse(html.contains("<?xml"))
-        XCTAssertTrue(html.contains("<img src=\"figures/unknown.svg\""), "an unknown figure is left as it was")
+        XCTAssertTrue(
+            html.contains("<img src=\"figures/unknown.svg\""), "an unknown figure is left as it was")
     }
 
     func testAPageTemplateWithoutAPlaceholderIsAnError() {

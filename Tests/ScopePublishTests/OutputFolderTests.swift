@@ -14,7 +14,9 @@ final class OutputFolderTests: XCTestCase {
     func testReplacesTheWholeFolderAndLeavesNothingBeside() throws {
         let parent = try temporary()
         let folder = OutputFolder(parent.appendingPathComponent("report"))
-        try folder.withLock { try folder.replace(with: [("manifest.json", [1]), ("a/b.txt", [2]), ("old.txt", [3])]) }
+        try folder.withLock {
+            try folder.replace(with: [("manifest.json", [1]), ("a/b.txt", [2]), ("old.txt", [3])])
+        }
         try folder.withLock { try folder.replace(with: [("manifest.json", [4]), ("a/b.txt", [5])]) }
         XCTAssertEqual(folder.readFile("a/b.txt"), [5])
         XCTAssertNil(folder.readFile("old.txt"), "files of the previous report do not linger")
@@ -43,14 +45,16 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: target.appendingPathComponent("chapter1.tex"))
         let folder = OutputFolder(target)
-        XCTAssertThrowsError(try folder.withLock { try folder.replace(with: [("manifest.json", [1])]) }) { error in
+        XCTAssertThrowsError(try folder.withLock { try folder.replace(with: [("manifest.json", [1])]) }) {
+            error in
             XCTAssertTrue("\(error)".contains("it is not empty and holds no manifest.json"), "\(error)")
         }
         XCTAssertEqual(folder.readFile("chapter1.tex"), Array("keep".utf8))
     }
 
     func testManifestIsSortedAndStable() {
-        let manifest = Manifest(version: "1.0", inputs: ["data/b.csv": "2", "data/a.csv": "1"], outputs: ["x": "3"])
+        let manifest = Manifest(
+            version: "1.0", inputs: ["data/b.csv": "2", "data/a.csv": "1"], outputs: ["x": "3"])
         XCTAssertEqual(
             String(decoding: manifest.encoded(), as: UTF8.self),
             """

@@ -75,7 +75,10 @@ final class TableAndNumberFormatTests: XCTestCase {
     }
 
     func testMarkdownEscapingNeutralisesAutolinksAndMarkers() {
-        XCTAssertEqual(MarkdownText.escape("see http://x.org or www.y.org, mail a@b.c"), #"see http\://x.org or www\.y.org, mail a\@b.c"#)
-        XCTAssertEqual(MarkdownText.escape("line\nbreak \u{E000}T:x\u{E001}"), "line break \u{FFFD}T\\:x\u{FFFD}")
+        XCTAssertEqual(
+            MarkdownText.escape("see http://x.org or www.y.org, mail a@b.c"),
+            #"see http\://x.org or www\.y.org, mail a\@b.c"#)
+        XCTAssertEqual(
+            MarkdownText.escape("line\nbreak \u{E000}T:x\u{E001}"), "line break \u{FFFD}T\\:x\u{FFFD}")
     }
 }

@@ -4,8 +4,11 @@ import XCTest
 @testable import ScopeRender
 
 final class TemplateRendererTests: XCTestCase {
-    private func render(_ templates: [String: String], _ context: TemplateContext) -> Result<String, DiagnosticsError> {
-        TemplateRenderer(templates: templates, displayDirectory: "templates").render("report.md", context: context)
+    private func render(
+        _ templates: [String: String], _ context: TemplateContext
+    ) -> Result<String, DiagnosticsError> {
+        TemplateRenderer(templates: templates, displayDirectory: "templates").render(
+            "report.md", context: context)
     }
 
     func testValuesAreEscapedForMarkdownAndBlocksAreNot() throws {
@@ -57,20 +60,32 @@ final class TemplateRendererTests: XCTestCase {
     }
 
     func testPartialsCannotLeaveTheFolderOrRecurseForever() {
-        guard case .failure(let error) = render(["report.md": "{{> ../../etc/passwd}}\n{{> loop}}\n", "partials/loop.md": "{{> loop}}"], TemplateContext()) else {
+        guard
+            case .failure(let error) = render(
+                ["report.md": "{{> ../../etc/passwd}}\n{{> loop}}\n", "partials/loop.md": "{{> loop}}"],
+                TemplateContext())
+        else {
             return XCTFail("must fail")
         }
         let lines = error.diagnostics.map(\.description)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("templates/report.md:1:1: error: partial '../../etc/passwd' must be a name inside") }, "\(lines)")
+        XCTAssertTrue(
+            lines.contains {
+                $0.hasPrefix(
+                    "templates/report.md:1:1: error: partial '../../etc/passwd' must be a name inside")
+            }, "\(lines)")
         XCTAssertTrue(lines.contains { $0.contains("partials nest deeper than 16 levels") }, "\(lines)")
     }
 
     func testUnescapedPlaceholdersAreRefused() {
-        guard case .failure(let error) = render(["report.md": "{{{raw}}}"], TemplateContext(["raw": .text("x")])) else {
+        guard
+            case .failure(let error) = render(
+                ["report.md": "{{{raw}}}"], TemplateContext(["raw": .text("x")]))
+        else {
             return XCTFail("must fail")
         }
         XCTAssertEqual(
             error.diagnostics.first?.description,
-            "templates/report.md:1:1: error: unescaped placeholders ({{{…}}} and {{&…}}) are not supported: every value is escaped")
+            "templates/report.md:1:1: error: unescaped placeholders ({{{…}}} and {{&…}}) are not supported: every value is escaped"
+        )
     }
 }

@@ -7,7 +7,8 @@ import XCTest
 /// Synthesis over a small review written here, so every expected number can be counted by hand.
 final class SynthesisTests: XCTestCase {
     private func review(claims: String = "") throws -> Review {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synthesis-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "synthesis-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let config = """
@@ -38,21 +39,22 @@ final class SynthesisTests: XCTestCase {
             """
         try config.write(to: folder.appendingPathComponent("review.yaml"), atomically: true, encoding: .utf8)
         try """
-            id,year,kind,tags,n,score
-            s1,2018,a,x;y,10,0.5
-            s2,2020,b,x,60,0.7
-            s3,2020,NR,z,100,0.9
-            s4,2021,,x;z,80,
-            s5,2021,a,y,40,0.6
+        id,year,kind,tags,n,score
+        s1,2018,a,x;y,10,0.5
+        s2,2020,b,x,60,0.7
+        s3,2020,NR,z,100,0.9
+        s4,2021,,x;z,80,
+        s5,2021,a,y,40,0.6
 
-            """.write(to: folder.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        """.write(to: folder.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
         return try ReviewLoader(dataDirectory: folder, displayDirectory: "d").load().get()
     }
 
     func testFrequencyTables() throws {
         let results = Synthesis.run(try review())
         let years = try XCTUnwrap(results.frequency("years"))
-        XCTAssertEqual(years.rows.map(\.label), ["2018", "2019", "2020", "2021"], "every year, zeros included")
+        XCTAssertEqual(
+            years.rows.map(\.label), ["2018", "2019", "2020", "2021"], "every year, zeros included")
         XCTAssertEqual(years.rows.map(\.count), [1, 0, 2, 2])
         let kinds = try XCTUnwrap(results.frequency("kinds"))
         XCTAssertEqual(kinds.rows.map(\.label), ["a", "b", "NR"], "blank and NR counted together, last")

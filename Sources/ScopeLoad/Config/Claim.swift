@@ -36,7 +36,9 @@ extension ConfigDecoder {
         var ids: Set<String> = []
         for item in sequence {
             let what = "claim"
-            guard var fields = YAMLFields(item, file: file, what: what, diagnostics: &diagnostics) else { continue }
+            guard var fields = YAMLFields(item, file: file, what: what, diagnostics: &diagnostics) else {
+                continue
+            }
             let id = fields.requiredString("id", in: what, &diagnostics)
             let text = fields.requiredString("text", in: what, &diagnostics)
             let key = fields.string("key", &diagnostics)
@@ -62,7 +64,9 @@ extension ConfigDecoder {
                         at: fields.location))
                 continue
             }
-            let shown = published ?? expected.map(NumberText.shortest) ?? (significant == false ? "not significant" : "significant")
+            let shown =
+                published ?? expected.map(NumberText.shortest)
+                ?? (significant == false ? "not significant" : "significant")
             claims.append(
                 Claim(
                     id: id, text: text, published: shown, key: key, expectation: expectation,

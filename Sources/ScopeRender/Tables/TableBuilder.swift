@@ -12,14 +12,18 @@ struct TableBuilder {
         if table.multiValued {
             notes.append("A study may fall in several rows, so the percentages may sum to more than 100 %.")
         }
-        let base = table.subsetLabel.map { "\($0) (n = \(format.grouped(table.base)))" }
+        let base =
+            table.subsetLabel.map { "\($0) (n = \(format.grouped(table.base)))" }
             ?? "n = \(format.grouped(table.base)) studies"
         notes.append("Percentages of \(base).")
         return ReportTable(
             name: table.id, number: 0, title: table.title,
             columns: [.init(table.columnLabel), .init("Studies", .right), .init("%", .right)],
             rows: table.rows.map { row in
-                [.text(row.label), .text(format.grouped(row.count)), .text(row.percent.map(format.percent) ?? "–")]
+                [
+                    .text(row.label), .text(format.grouped(row.count)),
+                    .text(row.percent.map(format.percent) ?? "–"),
+                ]
             }, notes: notes)
     }
 
@@ -31,7 +35,9 @@ struct TableBuilder {
             rows: table.rowCategories.indices.map { r in
                 [.text(table.rowCategories[r])] + table.counts[r].map { .text(format.grouped($0)) }
             },
-            notes: ["Studies counted in every combination of their values (n = \(format.grouped(table.base)))."])
+            notes: [
+                "Studies counted in every combination of their values (n = \(format.grouped(table.base)))."
+            ])
     }
 
     func descriptives(_ summaries: [NumericSummary]) -> ReportTable {
@@ -41,9 +47,14 @@ struct TableBuilder {
             columns: [.init("Variable")] + headers.map { .init($0, .right) },
             rows: summaries.map { summary in
                 let s = summary.statistics
-                let subset = summary.subset.flatMap { name in review.config.subsets.first { $0.name == name }?.label }
+                let subset = summary.subset.flatMap { name in
+                    review.config.subsets.first { $0.name == name }?.label
+                }
                 let label = subset.map { "\(summary.label) (\($0.lowercased()))" } ?? summary.label
-                let cells = [s.mean, s.standardDeviation, s.median, s.firstQuartile, s.thirdQuartile, s.minimum, s.maximum]
+                let cells = [
+                    s.mean, s.standardDeviation, s.median, s.firstQuartile, s.thirdQuartile, s.minimum,
+                    s.maximum,
+                ]
                 let show: (Double) -> String =
                     switch summary.type {
                     case .year: { format.format(.plain($0)) }
@@ -65,7 +76,8 @@ struct TableBuilder {
     func correlation(_ family: CorrelationFamily) -> ReportTable {
         let columns: [ReportTable.Column] = [
             .init("Metric"), .init("n", .right), .init("Pearson r [95 % CI]", .right), .init("p", .right),
-            .init("p (Holm)", .right), .init("Spearman ρ", .right), .init("p", .right), .init("Kendall τb", .right),
+            .init("p (Holm)", .right), .init("Spearman ρ", .right), .init("p", .right),
+            .init("Kendall τb", .right),
             .init("p", .right),
         ]
         let rows: [[ReportTable.Cell]] = family.members.map { member in
@@ -73,10 +85,11 @@ struct TableBuilder {
             let pearson: String
             switch a.pearson {
             case .value(let value):
-                let interval = value.confidenceInterval.value.map {
-                    " [\(format.fixed($0.lower, decimals: format.presentation.decimals)), "
-                        + "\(format.fixed($0.upper, decimals: format.presentation.decimals))]"
-                } ?? ""
+                let interval =
+                    value.confidenceInterval.value.map {
+                        " [\(format.fixed($0.lower, decimals: format.presentation.decimals)), "
+                            + "\(format.fixed($0.upper, decimals: format.presentation.decimals))]"
+                    } ?? ""
                 pearson = format.fixed(value.r, decimals: format.presentation.decimals) + interval
             case .notComputable(let reason): pearson = "not computable: \(reason)"
             }
@@ -116,7 +129,9 @@ struct TableBuilder {
                     return .link(text, url: webAddress(link, column: spec.link!))
                 }
                 // A DOI or URL column links to itself (rendered as a link only when https).
-                if column.type == .doi || column.type == .url, let value = review.values[column.name]?.text(at: row) {
+                if column.type == .doi || column.type == .url,
+                    let value = review.values[column.name]?.text(at: row)
+                {
                     return .link(text, url: webAddress(value, column: column.name))
                 }
                 return .text(text)
@@ -132,7 +147,8 @@ struct TableBuilder {
         guard let values = review.values[column.name] else { return "–" }
         if case .numbers(let numbers) = values, let value = numbers[row] {
             if column.type == .year { return NumberText.shortest(value) }
-            return column.type == .fraction ? format.fixed(value, decimals: format.presentation.decimals) : format.measure(value)
+            return column.type == .fraction
+                ? format.fixed(value, decimals: format.presentation.decimals) : format.measure(value)
         }
         return values.text(at: row) ?? "–"
     }
@@ -147,7 +163,9 @@ struct TableBuilder {
     func claims(_ checks: [ClaimCheck]) -> ReportTable {
         ReportTable(
             name: "claims", number: 0, title: "Published figures and what this data gives",
-            columns: [.init("Claim"), .init("Published", .right), .init("Recomputed", .right), .init("Status")],
+            columns: [
+                .init("Claim"), .init("Published", .right), .init("Recomputed", .right), .init("Status"),
+            ],
             rows: checks.map { check in
                 let recomputed: String
                 switch check.recomputed {
@@ -162,7 +180,9 @@ struct TableBuilder {
                 case .differs: status = "differs"
                 case .notRecomputable: status = "not recomputable from this data"
                 }
-                return [.text(check.claim.text), .text(check.claim.published), .text(recomputed), .text(status)]
+                return [
+                    .text(check.claim.text), .text(check.claim.published), .text(recomputed), .text(status),
+                ]
             },
             notes: ["Each build checks these claims; one that no longer holds is reported as a warning."])
     }

@@ -17,6 +17,12 @@ public struct TemplateRenderer: Sendable {
     /// Partials nest; a cycle (a includes b includes a) is stopped at this depth with an error.
     static let maxPartialDepth = 16
 
+    /// How many times one section's body may be repeated, counting the repetitions of the sections
+    /// around it: `{{#studies}}` inside `{{#studies}}` repeats its body studies² times, and twenty such
+    /// sections over two items each, 2²⁰ times — a template that never finishes. A reference list over
+    /// a million studies, each with a multi-category loop of a few dozen values, stays below.
+    public var maxRepetitions = 100_000_000
+
     public func render(_ name: String, context: TemplateContext) -> Result<String, DiagnosticsError> {
         render(name, context: context, parsed: [:])
     }
@@ -30,7 +36,9 @@ public struct TemplateRenderer: Sendable {
     > {
         var state = State(preparsed: parsed)
         var output = ""
-        render(template: name, contexts: [context], depth: 0, into: &output, state: &state, from: nil)
+        render(
+            template: name, contexts: [context], depth: 0, repetitions: 1, into: &output, state: &state,
+            from: nil)
         let diagnostics = state.diagnostics.sortedByLocation()
         return diagnostics.hasErrors ? .failure(DiagnosticsError(diagnostics)) : .success(output)
     }
@@ -92,8 +100,8 @@ public struct TemplateRenderer: Sendable {
     }
 
     private func render(
-        template name: String, contexts: [TemplateContext], depth: Int, into output: inout String,
-        state: inout State, from location: SourceLocation?
+        template name: String, contexts: [TemplateContext], depth: Int, repetitions: Int,
+        into output: inout String, state: inout State, from location: SourceLocation?
     ) {
         guard depth <= Self.maxPartialDepth else {
             state.diagnostics.append(
@@ -122,12 +130,15 @@ public struct TemplateRenderer: Sendable {
             state.diagnostics += parser.diagnostics
             state.parsed[name] = nodes
         }
-        render(nodes, contexts: contexts, depth: depth, into: &output, state: &state)
+        render(
+            nodes, contexts: contexts, depth: depth, repetitions: repetitions, into: &output, state: &state)
     }
 
+    /// `repetitions`: how many times these nodes are rendered in all, as the product of the lengths of
+    /// the lists of the sections around them.
     private func render(
-        _ nodes: [TemplateNode], contexts: [TemplateContext], depth: Int, into output: inout String,
-        state: inout State
+        _ nodes: [TemplateNode], contexts: [TemplateContext], depth: Int, repetitions: Int,
+        into output: inout String, state: inout State
     ) {
         for node in nodes {
             switch node {
@@ -148,28 +159,46 @@ public struct TemplateRenderer: Sendable {
                     report(unknown(name, at: location, contexts: contexts), &state)
                     // Still check the body's placeholders against the outer names.
                     var discard = ""
-                    render(body, contexts: contexts, depth: depth, into: &discard, state: &state)
+                    render(
+                        body, contexts: contexts, depth: depth, repetitions: repetitions, into: &discard,
+                        state: &state)
                     continue
                 }
                 switch value {
                 case .list(let items):
                     if inverted {
                         if items.isEmpty {
-                            render(body, contexts: contexts, depth: depth, into: &output, state: &state)
+                            render(
+                                body, contexts: contexts, depth: depth, repetitions: repetitions,
+                                into: &output,
+                                state: &state)
                         }
                     } else {
+                        guard items.isEmpty || repetitions <= maxRepetitions / items.count else {
+                            report(
+                                .error(
+                                    "{{#\(name)}} would repeat its body more than \(maxRepetitions) times, counting "
+                                        + "the sections around it; sections over long lists are nested too deep",
+                                    at: location), &state)
+                            continue
+                        }
                         for item in items {
                             render(
-                                body, contexts: contexts + [item], depth: depth, into: &output, state: &state)
+                                body, contexts: contexts + [item], depth: depth,
+                                repetitions: repetitions * items.count, into: &output, state: &state)
                         }
                     }
                 case .flag(let flag):
                     if flag != inverted {
-                        render(body, contexts: contexts, depth: depth, into: &output, state: &state)
+                        render(
+                            body, contexts: contexts, depth: depth, repetitions: repetitions, into: &output,
+                            state: &state)
                     }
                 case .text(let text), .markdown(let text):
                     if text.isEmpty == inverted {
-                        render(body, contexts: contexts, depth: depth, into: &output, state: &state)
+                        render(
+                            body, contexts: contexts, depth: depth, repetitions: repetitions, into: &output,
+                            state: &state)
                     }
                 }
             case .partial(let name, let location):
@@ -181,8 +210,8 @@ public struct TemplateRenderer: Sendable {
                     continue
                 }
                 render(
-                    template: "partials/\(name).md", contexts: contexts, depth: depth + 1, into: &output,
-                    state: &state, from: location)
+                    template: "partials/\(name).md", contexts: contexts, depth: depth + 1,
+                    repetitions: repetitions, into: &output, state: &state, from: location)
             }
         }
     }
