@@ -20,16 +20,21 @@ enum CountParsing {
             case .thousandsSeparators(let text):
                 "should be written without thousands separators: \(text.filter { $0 != "," && $0 != "_" }), not \(text)"
             case .notANumber(let text): "should be a whole number, not '\(text)'"
-            case .tooLarge(let text): "is too large a count: \(text)"
+            case .tooLarge(let text):
+                "is too large a count: \(text) (the largest accepted is \(CountParsing.largestCount))"
             }
         }
     }
+
+    /// No search identifies a billion records. The ceiling keeps every sum and difference the checks
+    /// and the diagram make far from `Int.max`: two counts near it once overflowed and crashed the load.
+    static let largestCount = 1_000_000_000
 
     static func count(_ raw: String) -> Result<Int, Failure> {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.isEmpty || text == "~" || text == "null" { return .failure(.empty) }
         if isDigits(text) {
-            guard let value = Int(text) else { return .failure(.tooLarge(text)) }
+            guard let value = Int(text), value <= largestCount else { return .failure(.tooLarge(text)) }
             return .success(value)
         }
         if text.hasPrefix("-"), isNumeric(String(text.dropFirst())) { return .failure(.negative(text)) }

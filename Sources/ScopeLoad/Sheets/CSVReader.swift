@@ -176,8 +176,10 @@ public enum CSVReader {
         return UInt8(ascii: ",")
     }
 
-    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, if any.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8], from start: Int) -> Int? {
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence, if any. Generic
+    /// so that the XLSX reader can check an inflated part in place, without copying it into an array.
+    static func firstInvalidUTF8Offset<Bytes: RandomAccessCollection>(_ bytes: Bytes, from start: Int) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var index = start
         let end = bytes.count
         while index < end {

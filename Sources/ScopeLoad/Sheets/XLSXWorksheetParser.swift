@@ -126,6 +126,11 @@ final class XLSXWorksheetParser: XLSXElementHandler {
             (column, row) = parsed
             try checkRowLimit(row)
         }
+        // A cell without a reference takes its row from the enclosing <row>; before any row it has none.
+        guard row >= 1 else {
+            throw problems.error(
+                "the sheet has a cell without a reference before its first row; the file is damaged")
+        }
         guard column <= limits.maxColumns else {
             throw problems.error(
                 "the sheet has a cell in column \(column), past the limit of \(limits.maxColumns) columns "

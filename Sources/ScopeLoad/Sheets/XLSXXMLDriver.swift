@@ -47,6 +47,22 @@ final class XLSXXMLDriver: NSObject, XMLParserDelegate {
         if declaresDocumentType(data) {
             throw problems.error("part \(part) declares a DTD (<!DOCTYPE>), which a workbook never has")
         }
+        // Foundation's XMLParser reads a processing instruction's data with strlen, and libxml2 passes no
+        // data at all for `<?name?>`: a crash (a null read), not an error. No workbook part holds one.
+        if holdsEmptyProcessingInstruction(data) {
+            throw problems.error(
+                "part \(part) holds an empty processing instruction (<?…?>), which a workbook never has")
+        }
+        // Foundation's XMLParser traps on a name that is not UTF-8 (libxml2 passes such bytes on before it
+        // checks them), so a crafted part would crash the tool. Excel and LibreOffice write UTF-8 only, and
+        // XML allows no NUL: refusing both also refuses UTF-16, which the two scans above cannot read.
+        let firstNUL = data.firstIndex(of: 0).map { $0 - data.startIndex }
+        let firstNonUTF8 = data.withUnsafeBytes { CSVReader.firstInvalidUTF8Offset($0, from: 0) }
+        if let offset = [firstNUL, firstNonUTF8].compactMap({ $0 }).min() {
+            throw problems.error(
+                "part \(part) is not valid UTF-8 (invalid byte at byte offset \(offset)); the file is damaged"
+            )
+        }
         let driver = XLSXXMLDriver(handler: handler, part: part, limits: limits, problems: problems)
         let parser = XMLParser(data: data)
         parser.delegate = driver
@@ -124,6 +140,28 @@ final class XLSXXMLDriver: NSObject, XMLParserDelegate {
     private static func localName(_ name: String) -> Substring {
         guard let colon = name.lastIndex(of: ":") else { return name[...] }
         return name[name.index(after: colon)...]
+    }
+
+    /// Whether the part holds `<?target?>`: a processing instruction with nothing after its target.
+    static func holdsEmptyProcessingInstruction(_ data: Data) -> Bool {
+        let question = UInt8(ascii: "?")
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            var index = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == question else {
+                    index += 1
+                    continue
+                }
+                index += 2
+                while index < bytes.count, bytes[index] != question, !isSpace(bytes[index]) { index += 1 }
+                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                if index + 1 < bytes.count, bytes[index] == question, bytes[index + 1] == UInt8(ascii: ">") {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// A DOCTYPE can only stand in the prolog, so the scan stops at the root element's `<`.
