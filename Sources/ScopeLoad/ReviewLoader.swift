@@ -62,8 +62,10 @@ public struct ReviewLoader: Sendable {
         diagnostics += decoder.diagnostics
         guard let (config, _) = decoded else { return .failure(.invalid(diagnostics.sortedByLocation())) }
 
+        // The config may raise or lower the limits for its own files.
+        let limits = limits.applying(config.sheet.limits)
         let sheet: RawSheet
-        switch readSheet(config.sheet) {
+        switch readSheet(config.sheet, limits: limits, configPath: configPath, &diagnostics) {
         case .success(let (raw, file)):
             sheet = raw
             inputs.append(file)
@@ -76,7 +78,7 @@ public struct ReviewLoader: Sendable {
 
         var excluded: [ExcludedStudy] = []
         if let source = config.excluded {
-            switch readExcluded(source) {
+            switch readExcluded(source, limits: limits, configPath: configPath, &diagnostics) {
             case .success(let (list, file)):
                 excluded = list
                 inputs.append(file)
@@ -101,9 +103,11 @@ public struct ReviewLoader: Sendable {
         return .success(review)
     }
 
-    private func readSheet(_ source: SheetSource) -> Result<(RawSheet, InputFile), LoadFailure> {
+    private func readSheet(
+        _ source: SheetSource, limits: LoadLimits, configPath: String, _ warnings: inout [Diagnostic]
+    ) -> Result<(RawSheet, InputFile), LoadFailure> {
         let bytes: [UInt8]
-        switch readFile(source.file, namedBy: "sheet") {
+        switch readFile(source.file, namedBy: "sheet", limits: limits) {
         case .success(let read): bytes = read
         case .failure(let failure): return .failure(failure)
         }
@@ -113,9 +117,13 @@ public struct ReviewLoader: Sendable {
             if source.file.lowercased().hasSuffix(".xlsx") {
                 let url = dataDirectory.appendingPathComponent(source.file)
                 return .success(
-                    (try SpreadsheetFile.readXLSX(url, displayPath: path, sheet: source.sheetName), file))
+                    (
+                        try SpreadsheetFile.readXLSX(
+                            url, displayPath: path, sheet: source.sheetName, limits: limits.xlsx), file
+                    ))
             }
-            return .success((try CSVReader.read(bytes, displayPath: path, delimiter: source.delimiter), file))
+            let text = decode(bytes, source.encoding, path: path, configPath: configPath, &warnings)
+            return .success((try CSVReader.read(text, displayPath: path, delimiter: source.delimiter), file))
         } catch let error as DiagnosticsError {
             return .failure(.invalid(error.diagnostics))
         } catch {
@@ -124,16 +132,20 @@ public struct ReviewLoader: Sendable {
         }
     }
 
-    private func readExcluded(_ source: ExcludedSource) -> Result<([ExcludedStudy], InputFile), LoadFailure> {
+    private func readExcluded(
+        _ source: ExcludedSource, limits: LoadLimits, configPath: String, _ warnings: inout [Diagnostic]
+    ) -> Result<([ExcludedStudy], InputFile), LoadFailure> {
         let bytes: [UInt8]
-        switch readFile(source.file, namedBy: "excluded") {
+        switch readFile(source.file, namedBy: "excluded", limits: limits) {
         case .success(let read): bytes = read
         case .failure(let failure): return .failure(failure)
         }
         let path = displayPath(source.file)
         let sheet: RawSheet
         do {
-            sheet = try CSVReader.read(bytes, displayPath: path)
+            sheet = try CSVReader.read(
+                decode(bytes, source.encoding, path: path, configPath: configPath, &warnings),
+                displayPath: path)
         } catch {
             return .failure(.invalid(error.diagnostics))
         }
@@ -159,7 +171,10 @@ public struct ReviewLoader: Sendable {
 
     /// Reads a file of the data folder, refusing paths (or symlinks) that lead outside it. `section` is
     /// the config section that names the file, if any, so that a "not found" says where to fix it.
-    func readFile(_ relative: String, namedBy section: String? = nil) -> Result<[UInt8], LoadFailure> {
+    func readFile(
+        _ relative: String, namedBy section: String? = nil, limits: LoadLimits? = nil
+    ) -> Result<[UInt8], LoadFailure> {
+        let limits = limits ?? self.limits
         let location = SourceLocation(file: displayPath(relative))
         let folder = dataDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         var isDirectory: ObjCBool = false
@@ -184,16 +199,19 @@ public struct ReviewLoader: Sendable {
             return .failure(
                 .missingInput([.error(notFoundMessage(relative, namedBy: section), at: location)]))
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            return .failure(.missingInput([.error("cannot read this file", at: location)]))
-        }
-        guard data.count <= limits.maxFileBytes else {
+        // The size is checked before the file is read: a 50 GB file must not be read to be refused.
+        let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
+        guard size <= limits.maxFileBytes else {
             return .failure(
                 .invalid([
                     .error(
-                        "the file is \(data.count) bytes, above the limit of \(limits.maxFileBytes)",
+                        "the file is \(size) bytes, above the limit of \(limits.maxFileBytes) "
+                            + "(raise 'max_file_mb' under 'sheet: limits:' in \(Self.configFileName) if it is right)",
                         at: location)
                 ]))
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            return .failure(.missingInput([.error("cannot read this file", at: location)]))
         }
         return .success([UInt8](data))
     }
@@ -215,12 +233,24 @@ extension ReviewLoader {
     }
 }
 
-/// Ceilings that keep a hostile or broken file from exhausting memory or time.
-public struct LoadLimits: Sendable {
-    public var maxFileBytes = 512 * 1024 * 1024
-    public var maxRows = 1_000_000
-    public var maxColumns = 16_384
-    public var maxCellCharacters = 32_767
-
-    public static let `default` = LoadLimits()
+extension ReviewLoader {
+    /// A CSV file in the encoding its config names, as UTF-8. A legacy encoding that actually decodes
+    /// something is a warning on every build: the file should be re-saved as UTF-8 one day, and a file
+    /// that was UTF-8 all along (its accents would come out as "Ã©") must not go unnoticed.
+    fileprivate func decode(
+        _ bytes: [UInt8], _ encoding: TextEncoding, path: String, configPath: String,
+        _ warnings: inout [Diagnostic]
+    ) -> [UInt8] {
+        guard encoding != .utf8, let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return bytes }
+        let (line, column) = CSVReader.lineAndColumn(of: first, in: bytes)
+        var message =
+            "decoded from \(encoding.rawValue), as 'encoding' in \(configPath) says; save the file as "
+            + "\"CSV UTF-8\" and delete that line to be rid of this warning"
+        if String(validating: bytes, as: UTF8.self) != nil {
+            message +=
+                " (the file is valid UTF-8: if accents show as \"Ã©\" in the report, delete 'encoding')"
+        }
+        warnings.append(.warning(message, at: SourceLocation(file: path, line: line, column: column)))
+        return encoding.utf8Bytes(bytes)
+    }
 }

@@ -31,7 +31,7 @@ struct SheetValidator {
             diagnostics.append(
                 .error(
                     "the sheet has \(sheet.rows.count) rows and \(sheet.header.count) columns; the limits are "
-                        + "\(limits.maxRows) rows and \(limits.maxColumns) columns",
+                        + "\(limits.maxRows) rows and \(limits.maxColumns) columns (limits: max_rows, max_columns)",
                     at: SourceLocation(file: sheet.displayPath)))
             return table
         }
@@ -183,7 +183,7 @@ struct SheetValidator {
                 diagnostics.append(
                     .error(
                         "\(column.name): the cell holds \(raw.text.count) characters, above the limit of "
-                            + "\(limits.maxCellCharacters)", at: raw.location))
+                            + "\(limits.maxCellCharacters) (limits: max_cell_characters)", at: raw.location))
             } else if trimmed.isEmpty {
                 if column.required {
                     diagnostics.append(

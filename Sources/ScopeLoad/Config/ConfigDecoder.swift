@@ -205,9 +205,12 @@ struct ConfigDecoder {
                     .error("'decimal_mark' should be \".\" or \",\"", at: fields.location(of: markNode)))
             }
         }
-        // A workbook stores numbers as numbers and has no separator: these settings would only mislead.
+        source.encoding = decodeEncoding(&fields)
+        source.limits = decodeLimits(fields.value("limits"))
+        // A workbook stores numbers as numbers, is always UTF-8 and has no separator: these settings
+        // would only mislead.
         if let path, path.lowercased().hasSuffix(".xlsx") {
-            for key in ["delimiter", "decimal_mark"] {
+            for key in ["delimiter", "decimal_mark", "encoding"] {
                 guard let setting = fields.value(key) else { continue }
                 diagnostics.append(
                     .error(
@@ -531,14 +534,56 @@ struct ConfigDecoder {
         return presentation
     }
 
+    /// `encoding: windows-1252` (CSV files only); UTF-8 when the key is absent.
+    private mutating func decodeEncoding(_ fields: inout YAMLFields) -> TextEncoding {
+        guard let node = fields.value("encoding") else { return .utf8 }
+        let name = (node.string ?? "").lowercased()
+        let aliases: [String: TextEncoding] = [
+            "utf-8": .utf8, "utf8": .utf8, "windows-1252": .windows1252, "cp1252": .windows1252,
+            "latin-1": .latin1, "latin1": .latin1, "iso-8859-1": .latin1,
+        ]
+        guard let encoding = aliases[name] else {
+            diagnostics.append(
+                .error(
+                    "'encoding' should be one of "
+                        + TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+                        + " (a file saved as \"CSV UTF-8\" needs no 'encoding')",
+                    at: fields.location(of: node)))
+            return .utf8
+        }
+        return encoding
+    }
+
+    /// `limits: {max_rows: 2000000, …}`: each a whole number from 1 to its ceiling.
+    private mutating func decodeLimits(_ node: Node?) -> LimitSettings {
+        var settings = LimitSettings()
+        guard let node,
+            var fields = YAMLFields(node, file: file, what: "'limits'", diagnostics: &diagnostics)
+        else { return settings }
+        for (key, field, ceiling) in LimitSettings.keys {
+            guard let value = fields.int(key, &diagnostics) else { continue }
+            guard (1...ceiling).contains(value) else {
+                diagnostics.append(
+                    .error(
+                        "'\(key)' should lie between 1 and \(ceiling), not \(value)",
+                        at: fields.location(of: fields.value(key) ?? node)))
+                continue
+            }
+            settings[keyPath: field] = value
+        }
+        fields.reportUnknownKeys(in: "'limits'", &diagnostics)
+        return settings
+    }
+
     private mutating func decodeExcluded(_ node: Node?) -> ExcludedSource? {
         guard let node,
             var fields = YAMLFields(node, file: file, what: "'excluded'", diagnostics: &diagnostics)
         else { return nil }
         guard let path = fields.requiredString("file", in: "'excluded'", &diagnostics) else { return nil }
-        let source = ExcludedSource(
+        var source = ExcludedSource(
             file: path, idColumn: fields.string("id", &diagnostics) ?? "id",
             reasonColumn: fields.string("reason", &diagnostics) ?? "reason")
+        source.encoding = decodeEncoding(&fields)
         fields.reportUnknownKeys(in: "'excluded'", &diagnostics)
         return source
     }

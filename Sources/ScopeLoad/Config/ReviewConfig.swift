@@ -42,6 +42,10 @@ public struct SheetSource: Sendable, Equatable {
     public var decimalMark: Character = "."
     /// The column holding each study's unique id.
     public var idColumn: String
+    /// CSV: the file's encoding; a legacy one is decoded with a warning.
+    public var encoding: TextEncoding = .utf8
+    /// The limits the config raises or lowers (`limits:`).
+    public var limits = LimitSettings()
 }
 
 /// A column computed from others, e.g. `samples_per_label = n_patients / n_labels`.
@@ -84,4 +88,5 @@ public struct ExcludedSource: Sendable, Equatable {
     public var file: String
     public var idColumn: String
     public var reasonColumn: String
+    public var encoding: TextEncoding = .utf8
 }

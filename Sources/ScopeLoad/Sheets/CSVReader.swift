@@ -36,7 +36,8 @@ public enum CSVReader {
             throw DiagnosticsError([
                 .error(
                     "the file is not valid UTF-8 (invalid byte 0x\(hex(bytes[offset])) at byte offset \(offset)); "
-                        + "save it as \"CSV UTF-8\"",
+                        + "save it as \"CSV UTF-8\" (or name its encoding in review.yaml, e.g. "
+                        + "'encoding: windows-1252')",
                     at: SourceLocation(file: displayPath, line: line, column: column))
             ])
         }

@@ -45,12 +45,12 @@ struct XLSXPackage {
         guard declaredSize <= UInt64(limits.maxEntryBytes) else {
             throw problems.error(
                 "part \(part) would inflate to \(declaredSize) bytes, over the limit of "
-                    + "\(limits.maxEntryBytes) bytes (maxEntryBytes)")
+                    + "\(limits.maxEntryBytes) bytes (limits: max_unpacked_mb)")
         }
         guard declaredSize / compressedSize <= UInt64(limits.maxCompressionRatio) else {
             throw problems.error(
                 "part \(part) would inflate \(declaredSize / compressedSize) times its compressed size, over "
-                    + "the limit of \(limits.maxCompressionRatio):1 (maxCompressionRatio); this looks like a ZIP bomb"
+                    + "the limit of \(limits.maxCompressionRatio):1 (limits: max_compression_ratio); this looks like a ZIP bomb"
             )
         }
         var data = Data()
@@ -64,7 +64,7 @@ struct XLSXPackage {
                 if data.count > declaredSize {
                     throw problems.error(
                         "part \(part) inflates past the \(declaredSize) bytes its ZIP directory declares; "
-                            + "the file is damaged or crafted (maxEntryBytes)")
+                            + "the file is damaged or crafted")
                 }
             }
         } catch let breach as DiagnosticsError {

@@ -47,7 +47,7 @@ final class XLSXSharedStringsParser: XLSXElementHandler {
             guard text.utf16.count <= limits.maxCellCharacters else {
                 throw problems.error(
                     "shared string \(strings.count) in \(part) has \(text.utf16.count) characters, over the "
-                        + "limit of \(limits.maxCellCharacters) (maxCellCharacters)")
+                        + "limit of \(limits.maxCellCharacters) (limits: max_cell_characters)")
             }
             strings.append(text)
         default: break

@@ -134,7 +134,7 @@ final class XLSXWorksheetParser: XLSXElementHandler {
         guard column <= limits.maxColumns else {
             throw problems.error(
                 "the sheet has a cell in column \(column), past the limit of \(limits.maxColumns) columns "
-                    + "(maxColumns)", cell: cellName(column: column, row: row))
+                    + "(limits: max_columns)", cell: cellName(column: column, row: row))
         }
         lastColumn = column
         let style = attributes["s"].flatMap { Int($0) } ?? 0
@@ -144,7 +144,8 @@ final class XLSXWorksheetParser: XLSXElementHandler {
     private func checkRowLimit(_ row: Int) throws(DiagnosticsError) {
         guard row <= limits.maxRows else {
             throw problems.error(
-                "the sheet has a row numbered \(row), past the limit of \(limits.maxRows) rows (maxRows)")
+                "the sheet has a row numbered \(row), past the limit of \(limits.maxRows) rows (limits: max_rows)"
+            )
         }
     }
 
@@ -158,7 +159,7 @@ final class XLSXWorksheetParser: XLSXElementHandler {
         guard text.utf16.count <= limits.maxCellCharacters else {
             throw problems.error(
                 "the cell has \(text.utf16.count) characters, over the limit of \(limits.maxCellCharacters) "
-                    + "(maxCellCharacters)", cell: location.cell)
+                    + "(limits: max_cell_characters)", cell: location.cell)
         }
         while rows.count < finished.row { rows.append([]) }
         let rowIndex = finished.row - 1
