@@ -54,39 +54,9 @@ struct YAMLMappingReader {
 /// "unknown key 'x' in 'prisma'; did you mean 'y'?"
 func unknownKeyMessage(_ key: String, in what: String, known: [String]) -> String {
     var message = "unknown key '\(key)' in \(what)"
-    if let suggestion = closestCandidate(to: key, among: known) {
+    if let suggestion = Suggestion.closest(to: key, among: known) {
         message += "; did you mean '\(suggestion)'?"
     }
     return message
 }
 
-/// The candidate nearest by edit distance, when it is near enough to be a typo: about one edit in three
-/// characters. (ScopeLoad has the same rule; this module cannot import it, as ScopeLoad imports us.)
-func closestCandidate(to word: String, among candidates: [String]) -> String? {
-    let target = Array(word.lowercased())
-    var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
-        let distance = editDistance(target, Array(candidate.lowercased()))
-        if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-    }
-    guard let best else { return nil }
-    let allowed = max(1, min(target.count, best.candidate.count) / 3)
-    return best.distance <= allowed ? best.candidate : nil
-}
-
-/// Levenshtein distance with two rows of memory.
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}

@@ -1,5 +1,6 @@
 import XCTest
 
+@testable import ScopeDiagnostics
 @testable import ScopeLoad
 
 final class CellParserTests: XCTestCase {

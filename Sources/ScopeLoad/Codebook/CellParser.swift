@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// Reads one cell's text as the codebook's type says, or says in a sentence why it cannot.
 struct CellParser {
     let decimalMark: Character
