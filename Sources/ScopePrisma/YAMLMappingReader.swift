@@ -59,4 +59,3 @@ func unknownKeyMessage(_ key: String, in what: String, known: [String]) -> Strin
     }
     return message
 }
-

@@ -112,7 +112,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(
             failure(bytes),
             "data/studies.csv:2:6: error: the file is not valid UTF-8 (invalid byte 0xE9 at byte offset 10); "
-                + "save it as \"CSV UTF-8\" (or name its encoding in review.yaml, e.g. 'encoding: windows-1252')")
+                + "save it as \"CSV UTF-8\" (or name its encoding in review.yaml, e.g. 'encoding: windows-1252')"
+        )
         // Overlong encodings and UTF-16 surrogates are not UTF-8 either.
         XCTAssertEqual(CSVReader.firstInvalidUTF8Offset([0x41, 0xC0, 0x80], from: 0), 1)
         XCTAssertEqual(CSVReader.firstInvalidUTF8Offset([0xED, 0xA0, 0x80], from: 0), 0)

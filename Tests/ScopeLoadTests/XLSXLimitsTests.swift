@@ -30,7 +30,8 @@ final class XLSXLimitsTests: XCTestCase {
     func testRows() {
         XCTAssertEqual(
             XLSXFixtures.failure("typed.xlsx", sheet: "Extraction", limits: XLSXLimits(maxRows: 4)),
-            "data/typed.xlsx: error: the sheet has a row numbered 5, past the limit of 4 rows (limits: max_rows)")
+            "data/typed.xlsx: error: the sheet has a row numbered 5, past the limit of 4 rows (limits: max_rows)"
+        )
     }
 
     func testColumns() {
