@@ -62,7 +62,7 @@ let package = Package(
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
         .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem"]),
         // `scopereport diff`: compares two report folders; Foundation only, it builds data through the executable.
-        .target(name: "ScopeDiff"),
+        .target(name: "ScopeDiff", dependencies: ["ScopeDiagnostics"]),
         .executableTarget(
             name: "scopereport",
             dependencies: [
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ScopePrismaTests", dependencies: ["ScopePrisma"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
         .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish"]),
-        .testTarget(name: "ScopeDiffTests", dependencies: ["ScopeDiff"]),
+        .testTarget(name: "ScopeDiffTests", dependencies: ["ScopeDiff", "ScopeDiagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scopereport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// The printed label behind a key segment ("mri" → "MRI"), read from the report's tables: their
 /// first column and header hold the category labels whose slugs make the keys of frequencies and
 /// cross-tabulations. A segment with no label, or with two different ones, reads as itself.
@@ -16,7 +18,7 @@ struct CategoryLabels {
         for table in tables {
             let cells = (table.first ?? []) + table.dropFirst().compactMap(\.first)
             for label in cells where !label.isEmpty {
-                let slug = segment(label)
+                let slug = ResultKey.segment(label)
                 if let known = labels[slug], known != label { ambiguous.insert(slug) }
                 labels[slug] = label
             }
@@ -26,22 +28,4 @@ struct CategoryLabels {
     }
 
     subscript(segment: String) -> String { labels[segment] ?? segment }
-
-    /// The build's key segment of a label (ScopeSynthesis' `ResultKey.segment`): lower case, letters,
-    /// digits and `_`, other runs become one `-`. Repeated here because the diff reads report folders
-    /// only; should the two drift apart, a key merely shows its segment instead of the label.
-    static func segment(_ label: String) -> String {
-        var slug = ""
-        var pendingDash = false
-        for scalar in label.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
-                if pendingDash, !slug.isEmpty { slug += "-" }
-                pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
-            }
-        }
-        return slug.isEmpty ? "blank" : slug
-    }
 }

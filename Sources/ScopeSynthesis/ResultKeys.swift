@@ -1,3 +1,4 @@
+import ScopeDiagnostics
 import ScopeLoad
 import ScopePrisma
 import ScopeStatistics

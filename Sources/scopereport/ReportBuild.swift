@@ -101,8 +101,9 @@ struct ReportBuild {
                 diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
                 exitCode: ExitStatus.invalidData)
         }
+        let date = Self.sourceDate()
         let footer =
-            "Built by scopereport \(version)" + (Self.sourceDate().isEmpty ? "" : " on \(Self.sourceDate())")
+            "Built by scopereport \(version)" + (date.isEmpty ? "" : " on \(date)")
             + " · data SHA-256 \(dataFingerprint)"
         let markdown = rendered.markdown
         let figures = Dictionary(uniqueKeysWithValues: rendered.figures.map { ($0.name, $0.svg) })
@@ -199,17 +200,7 @@ struct ReportBuild {
         }
         var days = seconds / 86_400
         if seconds < 0, seconds % 86_400 != 0 { days -= 1 }
-        // Civil-from-days (Howard Hinnant's algorithm): no calendar or time-zone API involved.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04lld-%02lld-%02lld", year, month, day)
+        return CivilDate.iso(daysSince1970: Int(days))
     }
 }
 

@@ -1,3 +1,4 @@
+import ScopeDiagnostics
 import XCTest
 
 @testable import ScopeDiff
@@ -74,9 +75,9 @@ final class KeyWordsTests: XCTestCase {
     }
 
     func testSegmentsAreMadeAsTheBuildMakesThem() {
-        XCTAssertEqual(CategoryLabels.segment("South Korea"), "south-korea")
-        XCTAssertEqual(CategoryLabels.segment("k-nearest neighbours"), "k-nearest-neighbours")
-        XCTAssertEqual(CategoryLabels.segment("MAGMA (Magnetic Resonance)"), "magma-magnetic-resonance")
-        XCTAssertEqual(CategoryLabels.segment("%"), "blank")
+        XCTAssertEqual(ResultKey.segment("South Korea"), "south-korea")
+        XCTAssertEqual(ResultKey.segment("k-nearest neighbours"), "k-nearest-neighbours")
+        XCTAssertEqual(ResultKey.segment("MAGMA (Magnetic Resonance)"), "magma-magnetic-resonance")
+        XCTAssertEqual(ResultKey.segment("%"), "blank")
     }
 }

@@ -22,20 +22,21 @@ enum XLSXValueText {
         let secondOfDay = totalSeconds % 86_400
         let day: String
         if uses1904Dates {
-            day = civilDate(daysSince1970: serialDay + days1970From1904)
+            day = CivilDate.iso(daysSince1970: serialDay + days1970From1904)
         } else if serialDay == 60 {
             // Lotus 1-2-3 counted 1900 as a leap year and Excel keeps serial 60 as this non-date.
             day = "1900-02-29"
         } else if serialDay >= 1 {
             // Serials 1…59 count from 1900-01-01; after the phantom 29 February everything is one off.
-            day = civilDate(
+            day = CivilDate.iso(
                 daysSince1970: serialDay + (serialDay < 60 ? days1970From1899Dec31 : days1970From1899Dec30))
         } else {
             return nil
         }
         guard withTime else { return day }
         let (hour, minute, second) = (secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-        return day + "T" + twoDigits(hour) + ":" + twoDigits(minute) + ":" + twoDigits(second)
+        let clock = [hour, minute, second].map { CivilDate.padded($0, 2) }.joined(separator: ":")
+        return day + "T" + clock
     }
 
     /// 9999-12-31 in the 1900 system; Excel shows nothing later as a date.
@@ -43,26 +44,4 @@ enum XLSXValueText {
     private static let days1970From1899Dec30 = -25_569
     private static let days1970From1899Dec31 = -25_568
     private static let days1970From1904 = -24_107
-
-    /// Proleptic Gregorian date of a day count, without Foundation's calendars (and so without time
-    /// zones): Howard Hinnant's `civil_from_days`.
-    private static func civilDate(daysSince1970 days: Int) -> String {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return fourDigits(year) + "-" + twoDigits(month) + "-" + twoDigits(day)
-    }
-
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-    private static func fourDigits(_ value: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, 4 - text.count)) + text
-    }
 }
