@@ -45,7 +45,7 @@ let package = Package(
             name: "ScopeSynthesis",
             dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
         // SVG writing and charts; depends on nothing but Foundation.
-        .target(name: "ScopeCharts"),
+        .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics"]),
         // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.
         .target(
             name: "ScopePrisma",

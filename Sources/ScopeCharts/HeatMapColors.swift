@@ -17,7 +17,13 @@ enum HeatMapColors {
         let a = stops[index]
         let b = stops[index + 1]
         let channels = [a.r + (b.r - a.r) * local, a.g + (b.g - a.g) * local, a.b + (b.b - a.b) * local]
-        return "#" + channels.map { String(format: "%02X", Int($0.rounded())) }.joined()
+        return "#" + channels.map { hexByte(Int($0.rounded())) }.joined()
+    }
+
+    /// Two upper-case hex digits: 10 → "0A".
+    private static func hexByte(_ value: Int) -> String {
+        let digits = String(min(max(value, 0), 255), radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
     }
 
     /// Black or white, whichever has the higher WCAG contrast ratio against `hex` (`#RRGGBB`).

@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 
 /// Text for numbers shown in charts: locale-independent, `-` replaced by the typographic minus sign,
 /// thousands grouped with commas from 10,000 on (so years such as 2019 stay ungrouped).
@@ -33,7 +34,7 @@ enum NumberLabels {
 
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "–" }
-        var text = String(format: "%.\(decimals)f", abs(value))
+        var text = PrintfNumber.fixed(abs(value), decimals: decimals)
         let isZero = Double(text) == 0
         if abs(value) >= 10_000 { text = grouped(text) }
         return (value < 0 && !isZero ? "\u{2212}" : "") + text

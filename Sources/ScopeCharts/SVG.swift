@@ -53,9 +53,9 @@ public indirect enum SVGNode: Sendable, Equatable {
     /// An element whose children include text or raw markup is written on a single line, because
     /// whitespace added between its children would become part of the rendered text.
     public func render() -> String {
-        var lines: [String] = []
-        SVGSerializer.append(self, depth: 0, to: &lines)
-        return lines.map { $0 + "\n" }.joined()
+        var output = ""
+        SVGSerializer.append(self, depth: 0, to: &output)
+        return output
     }
 }
 
@@ -84,17 +84,33 @@ public enum SVGNumber {
 public enum SVGEscaping {
     /// Escapes `&`, `<`, `>` and writes line breaks as character references (keeping one element per line).
     public static func text(_ string: String) -> String {
-        escape(string, quotes: false)
+        var result = ""
+        append(string, quotes: false, to: &result)
+        return result
     }
 
     /// Escapes text for a double-quoted attribute value: also `"` and `'`.
     public static func attribute(_ string: String) -> String {
-        escape(string, quotes: true)
+        var result = ""
+        append(string, quotes: true, to: &result)
+        return result
     }
 
-    private static func escape(_ string: String, quotes: Bool) -> String {
-        var result = ""
-        result.reserveCapacity(string.utf8.count)
+    /// Appends `string` escaped. Most values (numbers, class names) need nothing: one pass over the
+    /// bytes finds that, and the string is appended whole instead of scalar by scalar.
+    static func append(_ string: String, quotes: Bool, to result: inout String) {
+        let needsWork = string.utf8.contains { byte in
+            switch byte {
+            // Controls, the markup characters, and 0xEF, which starts U+FFFE and U+FFFF.
+            case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEF: true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
+            default: false
+            }
+        }
+        guard needsWork else {
+            result += string
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "&": result += "&amp;"
@@ -109,7 +125,6 @@ public enum SVGEscaping {
                 if isAllowedInXML(scalar) { result.unicodeScalars.append(scalar) }
             }
         }
-        return result
     }
 
     /// XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF even as character references; they are dropped.
@@ -121,33 +136,56 @@ public enum SVGEscaping {
 }
 
 private enum SVGSerializer {
-    static func append(_ node: SVGNode, depth: Int, to lines: inout [String]) {
-        let indent = String(repeating: "  ", count: depth)
+    /// Appends the node's lines (each ending with a newline) to one growing string: building a string
+    /// per line and joining them cost more than drawing the charts.
+    static func append(_ node: SVGNode, depth: Int, to output: inout String) {
         switch node {
         case .fragment(let children):
-            for child in children { append(child, depth: depth, to: &lines) }
+            for child in children { append(child, depth: depth, to: &output) }
         case .text(let string):
-            lines.append(indent + SVGEscaping.text(string))
+            indent(depth, &output)
+            SVGEscaping.append(string, quotes: false, to: &output)
+            output += "\n"
         case .raw(let markup):
-            lines.append(indent + markup)
+            indent(depth, &output)
+            output += markup
+            output += "\n"
         case .element(let name, let attributes, let children):
-            let open = openingTag(name, attributes)
+            indent(depth, &output)
+            appendOpeningTag(name, attributes, to: &output)
             let flat = flatten(children)
             if flat.isEmpty {
-                lines.append(indent + open + "/>")
+                output += "/>\n"
             } else if flat.contains(where: isCharacterData) {
-                lines.append(indent + open + ">" + flat.map(inline).joined() + "</\(name)>")
+                output += ">"
+                for child in flat { appendInline(child, to: &output) }
+                output += "</" + name + ">\n"
             } else {
-                lines.append(indent + open + ">")
-                for child in flat { append(child, depth: depth + 1, to: &lines) }
-                lines.append(indent + "</\(name)>")
+                output += ">\n"
+                for child in flat { append(child, depth: depth + 1, to: &output) }
+                indent(depth, &output)
+                output += "</" + name + ">\n"
             }
         }
     }
 
+    private static func indent(_ depth: Int, _ output: inout String) {
+        for _ in 0..<depth { output += "  " }
+    }
+
     /// `<name a="…" b="…"` without the closing `>` or `/>`.
-    private static func openingTag(_ name: String, _ attributes: [SVGAttribute]) -> String {
-        "<" + name + attributes.map { " \($0.name)=\"\(SVGEscaping.attribute($0.value))\"" }.joined()
+    private static func appendOpeningTag(
+        _ name: String, _ attributes: [SVGAttribute], to output: inout String
+    ) {
+        output += "<"
+        output += name
+        for attribute in attributes {
+            output += " "
+            output += attribute.name
+            output += "=\""
+            SVGEscaping.append(attribute.value, quotes: true, to: &output)
+            output += "\""
+        }
     }
 
     private static func flatten(_ nodes: [SVGNode]) -> [SVGNode] {
@@ -166,18 +204,23 @@ private enum SVGSerializer {
 
     /// Serializes a node on a single line without indentation (used inside elements with mixed content,
     /// where added whitespace would become part of the rendered text).
-    private static func inline(_ node: SVGNode) -> String {
+    private static func appendInline(_ node: SVGNode, to output: inout String) {
         switch node {
         case .fragment(let children):
-            return children.map(inline).joined()
+            for child in children { appendInline(child, to: &output) }
         case .text(let string):
-            return SVGEscaping.text(string)
+            SVGEscaping.append(string, quotes: false, to: &output)
         case .raw(let markup):
-            return markup
+            output += markup
         case .element(let name, let attributes, let children):
-            let open = openingTag(name, attributes)
-            if flatten(children).isEmpty { return open + "/>" }
-            return open + ">" + children.map(inline).joined() + "</\(name)>"
+            appendOpeningTag(name, attributes, to: &output)
+            if flatten(children).isEmpty {
+                output += "/>"
+                return
+            }
+            output += ">"
+            for child in children { appendInline(child, to: &output) }
+            output += "</" + name + ">"
         }
     }
 }

@@ -200,7 +200,9 @@ public struct ReviewLoader: Sendable {
                 .missingInput([.error(notFoundMessage(relative, namedBy: section), at: location)]))
         }
         // The size is checked before the file is read: a 50 GB file must not be read to be refused.
-        let size = (try? FileManager.default.attributesOfItem(atPath: resolved)[.size] as? Int) ?? 0
+        // (`stat`, not FileManager's attributes, which look up the owner's name in the user database.)
+        var status = stat()
+        let size = stat(resolved, &status) == 0 ? Int(status.st_size) : 0
         guard size <= limits.maxFileBytes else {
             return .failure(
                 .invalid([

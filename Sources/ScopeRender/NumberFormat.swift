@@ -1,4 +1,4 @@
-import Foundation
+import ScopeDiagnostics
 import ScopeLoad
 import ScopeSynthesis
 
@@ -51,7 +51,7 @@ public struct NumberFormat: Sendable {
 
     /// Fixed decimals, rounding half away from zero, with no "-0.00" and a real minus sign.
     public func fixed(_ value: Double, decimals: Int) -> String {
-        var text = String(format: "%.\(decimals)f", value)
+        var text = PrintfNumber.fixed(value, decimals: decimals)
         if text.hasPrefix("-") {
             let magnitude = text.dropFirst()
             text = magnitude.allSatisfy({ $0 == "0" || $0 == "." }) ? String(magnitude) : "−" + magnitude
@@ -60,7 +60,7 @@ public struct NumberFormat: Sendable {
     }
 
     private func shortestFixed(_ value: Double) -> String {
-        var text = String(format: "%.10f", value)
+        var text = PrintfNumber.fixed(value, decimals: 10)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

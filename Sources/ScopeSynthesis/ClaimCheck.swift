@@ -72,6 +72,6 @@ public struct ClaimCheck: Sendable, Equatable {
     /// Four significant digits: enough to see a difference, short enough to read (0.7193, 40, 1.235e-05).
     static func readable(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return NumberText.shortest(value) }
-        return String(format: "%.4g", value)
+        return PrintfNumber.significant(value, digits: 4)
     }
 }

@@ -9,6 +9,7 @@ import ScopeSynthesis
 extension ScopeReport {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build the report folder from the data and templates (the default command).",
             discussion: """
                 Writes OUT/index.html, report.md, results.json, figures/, tables/ and manifest.json. \
@@ -98,12 +99,14 @@ extension ScopeReport {
         /// root or the file system's root.
         func checkOutput() throws {
             let outPath = outURL.resolvingSymlinksInPath().path
+            // $HOME, as the shell means it; NSHomeDirectory() would ask the user database first.
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
             let forbidden: [(String, String)] = [
                 ("/", "the file system's root"),
                 (dataURL.resolvingSymlinksInPath().path, "the data folder"),
                 (templatesURL.resolvingSymlinksInPath().path, "the templates folder"),
                 (FileManager.default.currentDirectoryPath, "the current folder"),
-                (NSHomeDirectory(), "your home folder"),
+                (home, "your home folder"),
             ]
             for (path, what) in forbidden where outPath == path {
                 throw ValidationError(

@@ -5,6 +5,7 @@ import ScopeDiff
 extension ScopeReport {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract:
                 "Show which studies and results changed between two reports, data folders or revisions.",
             discussion: """

@@ -5,6 +5,7 @@ import ScopeLoad
 extension ScopeReport {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write a synthetic review of N studies shaped like an existing one (for benchmarks).",
             discussion: """
                 Loads the --like review (config and sheet, as `build` does) and learns from it, column by \

@@ -4,6 +4,7 @@ import Foundation
 extension ScopeReport {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a new review project that builds at once.",
             discussion: """
                 Writes DIR/review-data/ (review.yaml and a three-study studies.csv) and DIR/templates/ \

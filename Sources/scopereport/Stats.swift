@@ -7,13 +7,15 @@ import ScopeStatistics
 extension ScopeReport {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Quick statistics on any CSV file.", subcommands: [Correlate.self])
+            commandName: "stats", abstract: "Quick statistics on any CSV file.", subcommands: [Correlate.self]
+        )
     }
 }
 
 extension ScopeReport.Stats {
     struct Correlate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correlate",
             abstract: "Pearson, Spearman and Kendall correlation of two columns of a CSV file.",
             discussion: """
                 Rows where either cell is blank or not a number are skipped (pairwise), and counted. \

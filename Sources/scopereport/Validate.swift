@@ -6,6 +6,7 @@ import ScopeLoad
 extension ScopeReport {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Load and check the review's data without building the report.",
             discussion: """
                 Prints every problem at once, compiler-style (FILE:LINE:COLUMN: error: …), then a summary. \

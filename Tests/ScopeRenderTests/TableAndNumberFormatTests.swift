@@ -72,6 +72,11 @@ final class TableAndNumberFormatTests: XCTestCase {
         XCTAssertEqual(format.format(.measure(91.5)), "91.50")
         XCTAssertEqual(format.format(.plain(2021)), "2021")
         XCTAssertEqual(format.format(.notComputable("x is constant")), "n/a")
+        // printf's exact rounding (0.125 is exact: half to even), and a number longer than the first buffer.
+        XCTAssertEqual(format.fixed(0.125, decimals: 2), "0.12")
+        XCTAssertEqual(format.fixed(2.675, decimals: 2), "2.67", "2.675 is 2.67499999… in binary")
+        XCTAssertEqual(format.fixed(0x1p70, decimals: 2), "1180591620717411303424.00")
+        XCTAssertEqual(format.fixed(-1e300, decimals: 1).count, "−1".count + 300 + ".0".count)
     }
 
     func testMarkdownEscapingNeutralisesAutolinksAndMarkers() {
