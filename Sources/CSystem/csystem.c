@@ -1,5 +1,5 @@
 // renameat2 is a GNU extension that Swift's Glibc module does not expose, and the syscall wrapper is
-// variadic (unavailable in Swift); this one function is all the C the project needs.
+// variadic (unavailable in Swift).
 #define _GNU_SOURCE
 #include "csystem.h"
 
@@ -20,4 +20,14 @@ int sr_exchange_paths(const char *first, const char *second) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+// Swift reaches printf only through `withVaList`, whose every argument goes through a dynamic cast:
+// slower than the formatting itself, for the thousands of numbers a report prints.
+int sr_format_double(char *buffer, size_t size, double value, int precision, char conversion) {
+    switch (conversion) {
+    case 'f': return snprintf(buffer, size, "%.*f", precision, value);
+    case 'g': return snprintf(buffer, size, "%.*g", precision, value);
+    default: return -1;
+    }
 }

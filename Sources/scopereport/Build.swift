@@ -100,7 +100,7 @@ extension ScopeReport {
         func checkOutput() throws {
             let outPath = outURL.resolvingSymlinksInPath().path
             // $HOME, as the shell means it; NSHomeDirectory() would ask the user database first.
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let home = getenv("HOME").map { String(cString: $0) } ?? NSHomeDirectory()
             let forbidden: [(String, String)] = [
                 ("/", "the file system's root"),
                 (dataURL.resolvingSymlinksInPath().path, "the data folder"),

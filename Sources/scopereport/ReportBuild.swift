@@ -141,6 +141,13 @@ struct ReportBuild {
     ) throws -> (
         rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String
     ) {
+        // The templates parse on the other core meanwhile: they need nothing from the data.
+        let templateTexts = snapshot.templates
+        let templatesDirectory = folders.templates
+        let parsedTemplates = BackgroundWork {
+            TemplateRenderer(templates: templateTexts, displayDirectory: templatesDirectory)
+                .parsingAhead(from: ReportRenderer.mainTemplate)
+        }
         // load
         let loader = ReviewLoader(dataDirectory: folders.dataURL, displayDirectory: folders.data)
         let review: Review
@@ -176,7 +183,7 @@ struct ReportBuild {
             Array(snapshot.dataKeys.map { "\($0) \(snapshot.hashes[$0]!)\n" }.joined().utf8))
         let renderer = ReportRenderer(
             review: review, results: results,
-            templates: TemplateRenderer(templates: snapshot.templates, displayDirectory: folders.templates),
+            templates: parsedTemplates.value,
             build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint))
         let rendered: RenderedReport
         switch renderer.render() {
@@ -194,7 +201,7 @@ struct ReportBuild {
 
     /// SOURCE_DATE_EPOCH as a UTC date, the only date a report may show (reproducible builds).
     static func sourceDate() -> String {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text)
+        guard let text = getenv("SOURCE_DATE_EPOCH").map({ String(cString: $0) }), let seconds = Int64(text)
         else {
             return ""
         }
