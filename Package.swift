@@ -61,7 +61,7 @@ let package = Package(
         // and SHA-256 on the CPU's SHA extensions.
         .target(name: "CSystem"),
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
-        .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem"]),
+        .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem", "ScopeDiagnostics"]),
         // `scopereport diff`: compares two report folders; Foundation only, it builds data through the executable.
         .target(name: "ScopeDiff", dependencies: ["ScopeDiagnostics"]),
         .executableTarget(

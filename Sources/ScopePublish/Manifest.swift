@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 
 /// `manifest.json`: the tool's version and the SHA-256 of every input and output file, so a reader can
 /// tell exactly what a report was built from, and a rebuild can tell that nothing changed.
@@ -19,12 +20,25 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.outputs = outputs
     }
 
-    /// Sorted keys, two-space indent, one entry per line: stable bytes for `git diff`.
+    /// Sorted keys, two-space indent, one entry per line: stable bytes for `git diff`. The layout is
+    /// JSONEncoder's pretty-printed one (`"key" : value`), written by hand: the encoder cost more than
+    /// writing the manifest's file, and its sort order is not a documented promise.
     public func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data()
-        return Array(data) + [UInt8(ascii: "\n")]
+        var json = "{\n"
+        json += "  \"inputs\" : " + Self.object(inputs) + ",\n"
+        json += "  \"outputs\" : " + Self.object(outputs) + ",\n"
+        json += "  \"tool\" : " + JSONText.string(tool) + ",\n"
+        json += "  \"version\" : " + JSONText.string(version) + "\n"
+        json += "}\n"
+        return Array(json.utf8)
+    }
+
+    /// A path → hash object, keys in byte order, nested one level (four-space entries).
+    private static func object(_ entries: [String: String]) -> String {
+        guard !entries.isEmpty else { return "{\n\n  }" }
+        let keys = entries.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let lines = keys.map { "    " + JSONText.string($0) + " : " + JSONText.string(entries[$0]!) }
+        return "{\n" + lines.joined(separator: ",\n") + "\n  }"
     }
 
     public static func decode(_ bytes: [UInt8]) -> Manifest? {

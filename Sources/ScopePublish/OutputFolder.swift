@@ -85,23 +85,28 @@ public struct OutputFolder: Sendable {
     public final class StagedReport {
         private let folder: OutputFolder
         private let staging: URL
+        private let stagingPath: String
         private let replacesExisting: Bool
         private var folders: Set<String>
 
         fileprivate init(folder: OutputFolder, staging: URL, replacesExisting: Bool) {
             self.folder = folder
             self.staging = staging
+            stagingPath = staging.path
             self.replacesExisting = replacesExisting
-            folders = [staging.path]
+            folders = [stagingPath]
         }
 
+        /// `path` is relative, `/`-separated (`figures/x.svg`). Paths are joined as strings: a URL per
+        /// file cost more than writing the small ones.
         public func write(_ path: String, _ bytes: [UInt8]) throws {
-            let target = staging.appendingPathComponent(path)
-            let parent = target.deletingLastPathComponent()
-            if folders.insert(parent.path).inserted {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            if let slash = path.lastIndex(of: "/") {
+                let parent = stagingPath + "/" + path[..<slash]
+                if folders.insert(parent).inserted {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                }
             }
-            try OutputFolder.writeFile(bytes, to: target.path)
+            try OutputFolder.writeFile(bytes, to: stagingPath + "/" + path)
         }
 
         /// Swaps the staging folder in: readers see the new report, whole.

@@ -1,3 +1,4 @@
+import ScopeDiagnostics
 import ScopeLoad
 import ScopeSynthesis
 
@@ -9,7 +10,7 @@ enum ResultsJSON {
         var lines: [String] = []
         lines.reserveCapacity(values.entries.count + 2)
         for key in values.sortedKeys {
-            lines.append("  \(string(key)): \(json(values[key]!))")
+            lines.append("  \(JSONText.string(key)): \(json(values[key]!))")
         }
         return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
     }
@@ -20,55 +21,8 @@ enum ResultsJSON {
         case .percent(let number), .pValue(let number), .statistic(let number), .measure(let number),
             .plain(let number):
             number.isFinite ? NumberText.shortest(number) : "null"
-        case .text(let text): string(text)
+        case .text(let text): JSONText.string(text)
         case .notComputable: "null"
         }
-    }
-
-    static func string(_ text: String) -> String {
-        if !needsEscaping(text) { return "\"" + text + "\"" }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
-    /// `string(text)` appended as UTF-8.
-    static func appendString(_ text: String, to json: inout [UInt8]) {
-        if needsEscaping(text) {
-            json += string(text).utf8
-        } else {
-            json.append(UInt8(ascii: "\""))
-            json += text.utf8
-            json.append(UInt8(ascii: "\""))
-        }
-    }
-
-    /// A quote, a backslash, a control character or U+2028/U+2029 (E2 80 A8/A9): most texts have none
-    /// and are copied as they are.
-    private static func needsEscaping(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
-            if (byte == 0xA8 || byte == 0xA9), previous == (0xE2, 0x80) { return true }
-            previous = (previous.1, byte)
-        }
-        return false
     }
 }

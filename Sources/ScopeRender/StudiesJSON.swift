@@ -1,3 +1,4 @@
+import ScopeDiagnostics
 import ScopeLoad
 
 /// `studies.json`: every study's cells as the tool read them (typed and normalised: DOIs without
@@ -10,7 +11,7 @@ enum StudiesJSON {
     static func encode(_ review: Review) -> [UInt8] {
         guard !review.studyIDs.isEmpty else { return Array("{}\n".utf8) }
         let columns = review.columns.map {
-            (key: Array(ResultsJSON.string($0.name).utf8), values: review.values[$0.name])
+            (key: Array(JSONText.string($0.name).utf8), values: review.values[$0.name])
         }
         let order = review.studyIDs.indices.sorted { review.studyIDs[$0] < review.studyIDs[$1] }
         var json: [UInt8] = []
@@ -19,7 +20,7 @@ enum StudiesJSON {
         json += "{\n".utf8
         for (position, row) in order.enumerated() {
             json += "  ".utf8
-            ResultsJSON.appendString(review.studyIDs[row], to: &json)
+            JSONText.appendString(review.studyIDs[row], to: &json)
             json += ": {\n".utf8
             for (index, column) in columns.enumerated() {
                 if index > 0 { json += ",\n".utf8 }
@@ -27,7 +28,7 @@ enum StudiesJSON {
                 json += column.key
                 json += ": ".utf8
                 if let text = column.values?.text(at: row) {
-                    ResultsJSON.appendString(text, to: &json)
+                    JSONText.appendString(text, to: &json)
                 } else {
                     json += "null".utf8
                 }

@@ -73,4 +73,16 @@ final class OutputFolderTests: XCTestCase {
             """)
         XCTAssertEqual(Manifest.decode(manifest.encoded()), manifest)
     }
+
+    /// Written by hand, the manifest must still read back through JSONDecoder whatever the names hold.
+    func testManifestRoundTripsOddNamesAndNoInputs() {
+        let manifest = Manifest(
+            version: "2\"β", inputs: [:],
+            outputs: ["tables/ä \"q\".md": "1", "a\\b\n": "2", "Z": "3", "\u{2028}": "4"])
+        XCTAssertEqual(Manifest.decode(manifest.encoded()), manifest)
+        let text = String(decoding: manifest.encoded(), as: UTF8.self)
+        // Byte order: "Z" before "a", and U+2028 (E2 80 A8, escaped) after every ASCII name.
+        XCTAssertTrue(text.contains(#"    "Z" : "3",\#n    "a\\b\n" : "2",\#n"#), text)
+        XCTAssertTrue(text.contains(#".md" : "1",\#n    "\u2028" : "4"\#n  }"#), text)
+    }
 }

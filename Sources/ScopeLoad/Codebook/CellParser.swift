@@ -186,9 +186,12 @@ enum URLCheck {
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !host.isEmpty else { return false }
-        return !text.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.properties.generalCategory == .control
-                || "<>\"`".unicodeScalars.contains($0)
+        return !text.unicodeScalars.contains { scalar in
+            // ASCII first, without the Unicode property tables: controls, space, and < > " `.
+            if scalar.isASCII {
+                return scalar.value <= 0x20 || scalar.value == 0x7F || "<>\"`".unicodeScalars.contains(scalar)
+            }
+            return scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
         }
     }
 
