@@ -7,6 +7,13 @@ review into an empty folder, a no-op rebuild, and full builds of synthetic revie
 (for the peak resident memory); wall time is taken around that call, so every case, the floor
 included, carries the same few hundred microseconds of `time` itself. Prints a table and PASS/FAIL
 per target, writes the same figures to OUT/results.json, and exits 1 when a target fails.
+
+Every full build writes into a folder that did not exist, a new one per run, and the small reviews'
+folders are deleted only at the end. Deleting the last run's report before the next one was timed
+into the tool: on an ext4 file system without a journal (this machine's root file system), the
+kernel will not reuse an inode freed in the last few minutes, and steps over each of them to find a
+free one, so every `rm -rf` of a report made each later file creation slower, by milliseconds per
+build after a few dozen builds.
 """
 
 import argparse
@@ -23,10 +30,8 @@ import time
 MIB = 1024 * 1024
 
 
-def run_once(command, before=None):
+def run_once(command):
     """One timed run: (seconds, peak RSS in bytes). Raises on a non-zero exit."""
-    if before:
-        before()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         start = time.perf_counter()
         result = subprocess.run(
@@ -40,19 +45,28 @@ def run_once(command, before=None):
     return elapsed, peak_kib * 1024
 
 
-def measure(name, command, runs, before=None):
+def measure(name, command, runs, out=None, keep_outputs=True):
+    """Times `command` `runs` times after one untimed warm-up run (page cache, dynamic loader).
+
+    With `out`, run i writes to `--out OUT-i`, a folder that does not exist yet. Earlier runs' folders
+    stay until the scratch folder goes (keep_outputs), or, for large reviews whose reports are hundreds
+    of MB, are deleted before the next run (beside seconds of build, the deletion's effect is noise).
+    """
     print(f"  {name}: ", end="", flush=True)
-    run_once(command, before)  # warm-up: page cache, dynamic loader
     samples = []
-    for _ in range(runs):
-        samples.append(run_once(command, before))
-        print(".", end="", flush=True)
+    for index in range(runs + 1):
+        if out and not keep_outputs and index > 0:
+            shutil.rmtree(f"{out}-{index - 1}", ignore_errors=True)
+        sample = run_once(command + (["--out", f"{out}-{index}"] if out else []))
+        if index > 0:
+            samples.append(sample)
+            print(".", end="", flush=True)
     print()
     seconds = [s for s, _ in samples]
     quartiles = statistics.quantiles(seconds, n=4, method="inclusive") if runs > 1 else [seconds[0]] * 3
     return {
         "name": name,
-        "command": command,
+        "command": command + (["--out", "OUT-N"] if out else []),
         "runs": runs,
         "seconds": seconds,
         "median_s": statistics.median(seconds),
@@ -62,10 +76,6 @@ def measure(name, command, runs, before=None):
         "q3_s": quartiles[2],
         "peak_rss_bytes": max(m for _, m in samples),
     }
-
-
-def fresh(path):
-    return lambda: shutil.rmtree(path, ignore_errors=True)
 
 
 def machine():
@@ -118,17 +128,18 @@ def main():
         default_out = os.path.join(scratch, "out-default")
         cases = [
             measure("--version (start-up floor)", [binary, "--version"], options.runs),
-            measure("default review, full build", build + ["--data", options.data, "--out", default_out],
-                    options.runs, before=fresh(default_out)),
+            measure("default review, full build", build + ["--data", options.data], options.runs, out=default_out),
         ]
-        cases.append(measure("default review, no-op rebuild", build + ["--data", options.data, "--out", default_out],
-                             options.runs))
+        # Over the last full build's folder.
+        last_default = f"{default_out}-{options.runs}"
+        cases.append(measure("default review, no-op rebuild",
+                             build + ["--data", options.data, "--out", last_default], options.runs))
         for size in sizes:
             out = os.path.join(scratch, f"out-{size}")
             data = os.path.join(scratch, f"review-{size}")
             runs = options.large_runs if size >= 100_000 else options.runs
-            case = measure(f"{size:,} studies, full build", build + ["--data", data, "--out", out], runs,
-                           before=fresh(out))
+            case = measure(f"{size:,} studies, full build", build + ["--data", data], runs, out=out,
+                           keep_outputs=size < 10_000)
             case["studies"] = size
             cases.append(case)
     finally:
