@@ -100,13 +100,38 @@ public struct OutputFolder: Sendable {
         /// `path` is relative, `/`-separated (`figures/x.svg`). Paths are joined as strings: a URL per
         /// file cost more than writing the small ones.
         public func write(_ path: String, _ bytes: [UInt8]) throws {
-            if let slash = path.lastIndex(of: "/") {
-                let parent = stagingPath + "/" + path[..<slash]
-                if folders.insert(parent).inserted {
-                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                }
-            }
+            try makeParentFolder(of: path)
             try OutputFolder.writeFile(bytes, to: stagingPath + "/" + path)
+        }
+
+        private func makeParentFolder(of path: String) throws {
+            guard let slash = path.lastIndex(of: "/") else { return }
+            let parent = stagingPath + "/" + path[..<slash]
+            if folders.insert(parent).inserted {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+        }
+
+        /// Gives the new report the current report's file at `path` when it holds exactly `bytes`: a
+        /// hard link, so no bytes are written and no inode is made (on ext4 without a journal, making
+        /// inodes soon after deleting others is what a rebuild spent most of its time on). The file is
+        /// never written through either name, and the old folder is deleted after the swap, so each
+        /// report still reads as it was built. False when the file differs or cannot be linked (another
+        /// file system, no hard links): then `write` it.
+        public func reuse(_ path: String, of current: OutputFolder, ifItHolds bytes: [UInt8]) -> Bool {
+            let source = current.url.path + "/" + path
+            // A regular file only: a symlink would be linked as a symlink, to whatever it points at.
+            var status = stat()
+            guard lstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                status.st_size == bytes.count,
+                current.readFile(path) == bytes
+            else { return false }
+            do {
+                try makeParentFolder(of: path)
+            } catch {
+                return false
+            }
+            return link(source, stagingPath + "/" + path) == 0
         }
 
         /// Swaps the staging folder in: readers see the new report, whole.

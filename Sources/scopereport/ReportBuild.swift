@@ -32,8 +32,14 @@ struct ReportBuild {
             let outcome: BuildOutcome
             let after: [String: String]
             do {
-                (outcome, after) = try produce(snapshot: snapshot) { path, bytes in
+                (outcome, after) = try produce(snapshot: snapshot) { path, bytes, digest in
                     if staged == nil { staged = try output.stage() }
+                    // A file the last build made with these very bytes is linked, not written again.
+                    if let digest, previous?.outputs[path] == digest,
+                        staged!.reuse(path, of: output, ifItHolds: bytes)
+                    {
+                        return
+                    }
                     try staged!.write(path, bytes)
                 }
                 try staged!.commit()
@@ -58,7 +64,7 @@ struct ReportBuild {
         let output = OutputFolder(folders.outURL)
         var stale: [String] = []
         var produced: Set<String> = []
-        let (outcome, _) = try produce(snapshot: snapshot) { path, bytes in
+        let (outcome, _) = try produce(snapshot: snapshot) { path, bytes, _ in
             produced.insert(path)
             if output.readFile(path) != bytes { stale.append(path) }
         }
@@ -79,10 +85,11 @@ struct ReportBuild {
     }
 
     /// Runs load → synthesize → render → publish, handing each file of the report folder to `emit` as
-    /// soon as it is made (manifest.json last), so that a large review's report (hundreds of MB) is
-    /// never whole in memory. Returns the outcome and the SHA-256 of each file but the manifest.
+    /// soon as it is made, with its SHA-256 (manifest.json last, without), so that a large review's
+    /// report (hundreds of MB) is never whole in memory. Returns the outcome and the SHA-256 of each
+    /// file but the manifest.
     private func produce(
-        snapshot: InputSnapshot, emit: (_ path: String, _ bytes: [UInt8]) throws -> Void
+        snapshot: InputSnapshot, emit: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
     ) throws
         -> (outcome: BuildOutcome, hashes: [String: String])
     {
@@ -116,13 +123,14 @@ struct ReportBuild {
         }
         var outputs: [String: String] = [:]
         try (consume rendered).forEachFile { path, bytes in
-            outputs[path] = SHA256.hex(bytes)
-            try emit(path, bytes)
+            let digest = SHA256.hex(bytes)
+            outputs[path] = digest
+            try emit(path, bytes, digest)
         }
         switch pageWork.value {
         case .success(let page):
             outputs["index.html"] = page.hash
-            try emit("index.html", page.html)
+            try emit("index.html", page.html, page.hash)
         case .failure(let error):
             throw BuildFailure(
                 step: "publish",
@@ -130,7 +138,8 @@ struct ReportBuild {
                 exitCode: ExitStatus.invalidData)
         }
         try emit(
-            "manifest.json", Manifest(version: version, inputs: snapshot.hashes, outputs: outputs).encoded())
+            "manifest.json", Manifest(version: version, inputs: snapshot.hashes, outputs: outputs).encoded(),
+            nil)
         return (outcome, outputs)
     }
 

@@ -24,6 +24,38 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(siblings, [".report.lock", "report"])
     }
 
+    /// An unchanged file is the old report's file under a second name (same inode); a changed one is
+    /// not, and the old report keeps its bytes until the swap whatever the new one holds.
+    func testReusesOnlyFilesWithTheSameBytes() throws {
+        let parent = try temporary()
+        let folder = OutputFolder(parent.appendingPathComponent("report"))
+        try folder.withLock {
+            try folder.replace(with: [("manifest.json", [1]), ("a/same.txt", [2]), ("b.txt", [3])])
+        }
+        func inode(_ path: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: folder.url.appendingPathComponent(path).path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let before = try inode("a/same.txt")
+        try folder.withLock {
+            let staged = try folder.stage()
+            XCTAssertTrue(staged.reuse("a/same.txt", of: folder, ifItHolds: [2]))
+            XCTAssertFalse(staged.reuse("b.txt", of: folder, ifItHolds: [9]), "different bytes")
+            XCTAssertFalse(staged.reuse("gone.txt", of: folder, ifItHolds: [4]), "no such file")
+            try staged.write("b.txt", [9])
+            try staged.write("manifest.json", [5])
+            XCTAssertEqual(folder.readFile("b.txt"), [3], "the current report is untouched before the swap")
+            try staged.commit()
+        }
+        XCTAssertEqual(try inode("a/same.txt"), before)
+        XCTAssertEqual(folder.readFile("a/same.txt"), [2])
+        XCTAssertEqual(folder.readFile("b.txt"), [9])
+        XCTAssertEqual(folder.readFile("gone.txt"), nil)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+        XCTAssertEqual(siblings, [".report.lock", "report"])
+    }
+
     func testRestoresAReportLeftAsideByAKilledSwap() throws {
         let parent = try temporary()
         let folder = OutputFolder(parent.appendingPathComponent("report"))
