@@ -24,7 +24,7 @@ struct Paragraph {
 
 /// Greedy word wrap over runs of mixed weight, measured with DejaVu Sans advance widths.
 enum RunWrapping {
-    static let noBreakSpace = "\u{00A0}"
+    static let noBreakSpace: Character = "\u{00A0}"
 
     /// The lines of `runs` no wider than `maxWidth`, each line as runs (adjacent words of one weight
     /// merged). Lines break only at plain spaces, so "(n = 212)" written with no-break spaces stays whole;
@@ -32,7 +32,7 @@ enum RunWrapping {
     static func wrap(_ runs: [TextRun], maxWidth: Double, fontSize: Double) -> [[TextRun]] {
         let words = runs.flatMap { run in
             run.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).flatMap { word in
-                let shown = word.replacingOccurrences(of: noBreakSpace, with: " ")
+                let shown = String(word.map { $0 == noBreakSpace ? " " : $0 })
                 let fits = TextMetrics.width(of: shown, fontSize: fontSize, bold: run.bold) <= maxWidth
                 return
                     (fits

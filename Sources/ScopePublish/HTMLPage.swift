@@ -55,8 +55,13 @@ public struct HTMLPage: Sendable {
     /// Throws `Missing` when the template lacks a placeholder: the only way `render` can fail, so a
     /// build can find out before it writes anything.
     public func check() throws {
+        let text = Array(template.utf8)
         for placeholder in ["title", "style", "toc", "content", "footer"]
-        where !template.contains("{{\(placeholder)}}") {
+        where text.withUnsafeBufferPointer({
+            UTF8Search.first(Array("{{\(placeholder)}}".utf8), in: $0, from: 0)
+        })
+            == nil
+        {
             throw Missing(placeholder: placeholder)
         }
     }
@@ -104,8 +109,11 @@ public struct HTMLPage: Sendable {
     }
 
     static func stripXMLDeclaration(_ svg: String) -> String {
-        guard svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") else { return svg }
-        return String(svg[end.upperBound...].drop { $0 == "\n" })
+        let bytes = Array(svg.utf8)
+        guard svg.hasPrefix("<?xml"),
+            let end = bytes.withUnsafeBufferPointer({ UTF8Search.first(Array("?>".utf8), in: $0, from: 0) })
+        else { return svg }
+        return String(decoding: bytes[(end + 2)...].drop { $0 == UInt8(ascii: "\n") }, as: UTF8.self)
     }
 }
 

@@ -132,48 +132,65 @@ public struct RenderedReport: Sendable {
     /// `studies.json`, as bytes: for a large review it is the largest file of the report.
     public var studiesJSON: [UInt8]
 
-    /// Every file of the report folder except `index.html` and `manifest.json` (the publish stage's).
-    public var files: [(path: String, bytes: [UInt8])] {
-        var files: [(path: String, bytes: [UInt8])] = []
-        forEachFile { files.append(($0, $1)) }
-        return files
-    }
+    /// The report folder's files but `index.html` and `manifest.json` (the publish stage's), in path
+    /// order, each made when asked for, so that a large review's report (hundreds of MB) is never
+    /// whole in memory, and so that two threads can make them.
+    public consuming func pendingFiles() -> PendingFiles { PendingFiles(self) }
+}
 
-    /// The same files in the same (path) order, each made just before it is handed over and dropped
-    /// after, so that a large review's report (hundreds of MB) is never whole in memory; studies.json,
-    /// the largest, is let go as soon as it is handed over.
-    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) rethrows {
-        enum Source {
-            case markdown, results, studies
-            case figure(Int)
-            case table(Int, TableFormat)
-        }
-        enum TableFormat { case markdown, csv, latex }
+/// The files a `RenderedReport` becomes, by index in path order: `bytes(at:)` makes one, on any
+/// thread. studies.json, the largest file, is made in the render already; its bytes are handed over
+/// once and let go.
+public final class PendingFiles: @unchecked Sendable {
+    public let paths: [String]
+    private let sources: [Source]
+    private let report: RenderedReport
+    // Guarded by `lock`: taken by the one `bytes(at:)` call that hands studies.json over.
+    private var studiesJSON: [UInt8]?
+    private let lock = NSLock()
+
+    private enum Source {
+        case markdown, results, studies
+        case figure(Int)
+        case table(Int, TableFormat)
+    }
+    private enum TableFormat { case markdown, csv, latex }
+
+    fileprivate init(_ rendered: consuming RenderedReport) {
+        studiesJSON = rendered.studiesJSON
+        rendered.studiesJSON = []
         var sources: [(path: String, source: Source)] = [
             ("report.md", .markdown), ("results.json", .results), ("studies.json", .studies),
         ]
-        for (index, figure) in figures.enumerated() {
+        for (index, figure) in rendered.figures.enumerated() {
             sources.append(("figures/\(figure.name).svg", .figure(index)))
         }
-        for (index, table) in tables.enumerated() {
+        for (index, table) in rendered.tables.enumerated() {
             sources.append(("tables/\(table.name).md", .table(index, .markdown)))
             sources.append(("tables/\(table.name).csv", .table(index, .csv)))
             sources.append(("tables/\(table.name).tex", .table(index, .latex)))
         }
-        for (path, source) in sources.sorted(by: { $0.path < $1.path }) {
-            switch source {
-            case .markdown: try body(path, Array(markdown.utf8))
-            case .results: try body(path, Array(ResultsJSON.encode(values).utf8))
-            case .studies:
-                let bytes = studiesJSON
-                studiesJSON = []
-                try body(path, bytes)
-            case .figure(let index): try body(path, Array(figures[index].svg.utf8))
-            case .table(let index, .markdown):
-                try body(path, Array(TableWriters.markdown(tables[index]).utf8))
-            case .table(let index, .csv): try body(path, Array(TableWriters.csv(tables[index]).utf8))
-            case .table(let index, .latex): try body(path, Array(TableWriters.latex(tables[index]).utf8))
-            }
+        sources.sort { $0.path < $1.path }
+        paths = sources.map(\.path)
+        self.sources = sources.map(\.source)
+        report = rendered
+    }
+
+    /// The bytes of the file at `paths[index]`. Call once per index.
+    public func bytes(at index: Int) -> [UInt8] {
+        switch sources[index] {
+        case .markdown: return Array(report.markdown.utf8)
+        case .results: return Array(ResultsJSON.encode(report.values).utf8)
+        case .studies:
+            lock.lock()
+            defer { lock.unlock() }
+            let bytes = studiesJSON ?? []
+            studiesJSON = nil
+            return bytes
+        case .figure(let index): return Array(report.figures[index].svg.utf8)
+        case .table(let index, .markdown): return Array(TableWriters.markdown(report.tables[index]).utf8)
+        case .table(let index, .csv): return Array(TableWriters.csv(report.tables[index]).utf8)
+        case .table(let index, .latex): return Array(TableWriters.latex(report.tables[index]).utf8)
         }
     }
 }

@@ -96,8 +96,8 @@ struct ReportBuild {
         let (rendered, outcome, title, dataFingerprint) = try render(snapshot: snapshot)
         // The review is gone: its pages go back to the system before the page is made on another thread.
         FreedMemory.giveBack()
-        // publish: the page (cmark, figures inlined) on the other core while the other files are
-        // written out and hashed here.
+        // publish: the page (cmark, figures inlined) on the other core, which then helps make the other
+        // files while they are written out here (FilesFromBothEnds).
         let page = HTMLPage(
             template: snapshot.templates["page.html"] ?? "", style: snapshot.templates["style.css"] ?? "")
         do {
@@ -114,16 +114,19 @@ struct ReportBuild {
             + " · data SHA-256 \(dataFingerprint)"
         let markdown = rendered.markdown
         let figures = Dictionary(uniqueKeysWithValues: rendered.figures.map { ($0.name, $0.svg) })
+        let files = FilesFromBothEnds((consume rendered).pendingFiles())
         let pageWork = BackgroundWork { () -> Result<(html: [UInt8], hash: String), Error> in
-            Result {
+            let page = Result { () throws -> (html: [UInt8], hash: String) in
                 let html = try page.renderUTF8(
                     title: title, markdown: markdown, figures: figures, footer: footer)
                 return (html, SHA256.hex(html))
             }
+            files.helpFromTheBack()
+            return page
         }
         var outputs: [String: String] = [:]
-        try (consume rendered).forEachFile { path, bytes in
-            let digest = SHA256.hex(bytes)
+        for (index, path) in files.files.paths.enumerated() {
+            let (bytes, digest) = files.take(index)
             outputs[path] = digest
             try emit(path, bytes, digest)
         }

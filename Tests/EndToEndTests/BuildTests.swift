@@ -33,6 +33,22 @@ final class BuildTests: XCTestCase {
         let manifest = try JSONSerialization.jsonObject(with: files["manifest.json"]!) as! [String: Any]
         let outputs = manifest["outputs"] as! [String: String]
         XCTAssertEqual(Set(outputs.keys), Set(files.keys).subtracting(["manifest.json"]))
+        // Each hash is its own file's (two threads make and hash the files): checked with sha256sum.
+        let sums = Process()
+        sums.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sums.arguments = ["sha256sum"] + outputs.keys.sorted()
+        sums.currentDirectoryURL = out
+        let pipe = Pipe()
+        sums.standardOutput = pipe
+        try sums.run()
+        let listing = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        sums.waitUntilExit()
+        for line in listing.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 1)
+            let path = String(fields[1].drop { $0 == " " || $0 == "*" })
+            XCTAssertEqual(outputs[path], String(fields[0]), path)
+        }
+        XCTAssertEqual(listing.split(separator: "\n").count, outputs.count)
         let inputs = manifest["inputs"] as! [String: String]
         XCTAssertNotNil(inputs["data/studies.csv"])
         XCTAssertNotNil(inputs["templates/report.md"])

@@ -32,6 +32,14 @@ final class TableAndNumberFormatTests: XCTestCase {
         XCTAssertEqual(TableWriters.csv(table), "Study,n\nSmith | 2020,\"1,356\"\nEvil,\\input{x} 50%\n")
     }
 
+    func testCSVFieldDoublesEveryQuote() {
+        XCTAssertEqual(TableWriters.csvField("plain"), "plain")
+        XCTAssertEqual(TableWriters.csvField("a,b"), "\"a,b\"")
+        XCTAssertEqual(TableWriters.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
+        // A quote a combining mark follows is one Character, but still a quote byte to double.
+        XCTAssertEqual(TableWriters.csvField("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
+    }
+
     func testLaTeXTable() {
         XCTAssertEqual(
             TableWriters.latex(table),

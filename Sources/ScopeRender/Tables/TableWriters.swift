@@ -92,10 +92,12 @@ public enum TableWriters {
                 $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
             })
         else { return text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return text
+        // Every quote byte doubled, even one a combining mark follows (one Character, not "\"").
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return quoted + "\""
     }
 
     /// A booktabs `table` environment: \toprule, \midrule, \bottomrule, caption and label; every text

@@ -30,7 +30,7 @@ struct TemplateParser {
             let isLast = index == lines.count - 1
             if inComment {
                 // The closing line of a multi-line comment: standalone when nothing follows the `}}`.
-                if let close = trimmed.range(of: "}}") {
+                if let close = trimmed.firstRange(of: "}}") {
                     inComment = false
                     if close.upperBound == trimmed.endIndex, !isLast {
                         lines[index] += String(removedLineBreak)
@@ -41,8 +41,8 @@ struct TemplateParser {
             let standalone =
                 trimmed.hasPrefix("{{") && trimmed.hasSuffix("}}")
                 && trimmed.dropFirst(2).first.map { "#^/!>".contains($0) } == true
-                && trimmed.dropFirst(2).dropLast(2).range(of: "{{") == nil
-                && trimmed.dropFirst(2).dropLast(2).range(of: "}}") == nil
+                && trimmed.dropFirst(2).dropLast(2).firstRange(of: "{{") == nil
+                && trimmed.dropFirst(2).dropLast(2).firstRange(of: "}}") == nil
             if standalone, !isLast {
                 lines[index] = trimmed + String(removedLineBreak)
             } else if trimmed.hasPrefix("{{!"), !trimmed.contains("}}"), !isLast {
@@ -79,12 +79,12 @@ struct TemplateParser {
             }
         }
 
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             let before = rest[..<open.lowerBound]
             if !before.isEmpty { stack[stack.count - 1].nodes.append(.text(Self.visible(before))) }
             advance(over: before)
             let location = SourceLocation(file: file, line: line, column: column)
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
                 diagnostics.append(.error("a '{{' is never closed by '}}'", at: location))
                 rest = rest[rest.endIndex...]
                 break
