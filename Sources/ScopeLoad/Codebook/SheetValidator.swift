@@ -40,10 +40,17 @@ struct SheetValidator {
         let parser = CellParser(decimalMark: config.sheet.decimalMark)
         let rowCount = sheet.rows.count
 
-        for column in config.columns {
-            guard let position = positions[column.name] else { continue }
+        // The columns are independent: they are parsed on every core (most of a large sheet's load).
+        let present = config.columns.compactMap { column in positions[column.name].map { (column, $0) } }
+        let rows = sheet
+        let limits = limits
+        let parsed = ParallelColumns.map(present.count) { index in
+            Self.parseColumn(present[index].0, at: present[index].1, of: rows, parser: parser, limits: limits)
+        }
+        for ((column, _), (values, problems)) in zip(present, parsed) {
             table.columns.append(column)
-            table.values[column.name] = parseColumn(column, at: position, of: sheet, parser: parser)
+            table.values[column.name] = values
+            diagnostics += problems
         }
         if let idValues = table.values[config.sheet.idColumn], positions[config.sheet.idColumn] != nil {
             table.ids = checkIDs(idValues, sheet: sheet, position: positions[config.sheet.idColumn]!)
@@ -130,7 +137,7 @@ struct SheetValidator {
         sheet.header.contains { $0.text.trimmingSpaces == name }
     }
 
-    private func cell(_ sheet: RawSheet, row: Int, position: Int) -> RawCell {
+    private static func cell(_ sheet: RawSheet, row: Int, position: Int) -> RawCell {
         let cells = sheet.rows[row]
         if position < cells.count { return cells[position] }
         // A short row: point after its last cell, on its line.
@@ -160,11 +167,12 @@ struct SheetValidator {
         return sheetPart + letters + digits
     }
 
-    private mutating func parseColumn(
-        _ column: ColumnSpec, at position: Int, of sheet: RawSheet, parser: CellParser
+    private static func parseColumn(
+        _ column: ColumnSpec, at position: Int, of sheet: RawSheet, parser: CellParser, limits: LoadLimits
     )
-        -> ColumnValues
+        -> (ColumnValues, [Diagnostic])
     {
+        var diagnostics: [Diagnostic] = []
         let rowCount = sheet.rows.count
         var numbers: [Double?] = []
         var categories: [[String]] = []
@@ -216,9 +224,9 @@ struct SheetValidator {
             }
         }
         switch column.type {
-        case .integer, .number, .fraction, .year: return .numbers(numbers)
-        case .category, .multiCategory: return .categories(categories)
-        case .text, .doi, .url: return .texts(texts)
+        case .integer, .number, .fraction, .year: return (.numbers(numbers), diagnostics)
+        case .category, .multiCategory: return (.categories(categories), diagnostics)
+        case .text, .doi, .url: return (.texts(texts), diagnostics)
         }
     }
 
@@ -228,7 +236,7 @@ struct SheetValidator {
         ids.reserveCapacity(sheet.rows.count)
         for row in 0..<sheet.rows.count {
             let id = values.text(at: row)?.trimmingSpaces ?? ""
-            let location = cell(sheet, row: row, position: position).location
+            let location = Self.cell(sheet, row: row, position: position).location
             if id.isEmpty {
                 if config.column(named: config.sheet.idColumn)?.required != true {
                     diagnostics.append(
@@ -265,13 +273,13 @@ struct SheetValidator {
                 for row in 0..<table.ids.count
                 where values.text(at: row) != nil && neededValues.text(at: row) == nil {
                     // A needed cell that failed to parse has its own error already; warn only about real gaps.
-                    let neededText = cell(sheet, row: row, position: neededPosition).text.trimmingSpaces
+                    let neededText = Self.cell(sheet, row: row, position: neededPosition).text.trimmingSpaces
                     guard neededText.isEmpty || documentedBlanks.contains(neededText) else { continue }
                     diagnostics.append(
                         .warning(
                             "\(column.name) is reported but \(needed) is blank (study \(table.ids[row])); "
                                 + "fill in \(needed) if the study reports it",
-                            at: cell(sheet, row: row, position: position).location))
+                            at: Self.cell(sheet, row: row, position: position).location))
                 }
             }
         }
@@ -297,7 +305,7 @@ struct SheetValidator {
                     .error(
                         "\(derived.name) = \(derived.formulaText) cannot be computed for study "
                             + "\(table.ids[row]): \(why); correct the value, or leave it blank if it is unknown",
-                        at: cell(sheet, row: row, position: anchor).location))
+                        at: Self.cell(sheet, row: row, position: anchor).location))
                 result.append(nil)
             }
         }

@@ -19,8 +19,11 @@ struct ConfigDecoder {
             // The basic resolver tags every plain scalar as a string: the decoder reads each value as
             // the type its key expects (Node.int, .bool … parse the text themselves), and the default
             // resolver would compile a dozen ICU regular expressions on every run to guess types nobody
-            // asks for (4.8 ms of every run, measured on the default review).
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // asks for (4.8 ms of every run, measured on the default review). For the same reason the
+            // constructor is an empty one (the tool never asks Yams for Swift values, only for nodes;
+            // the default builds its tables of every YAML type on each call), and the encoding is
+            // given (the default looks for YAMS_DEFAULT_ENCODING in the whole environment).
+            guard let node = try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]), .utf8) else {
                 diagnostics.append(
                     .error("the config file is empty", at: SourceLocation(file: file, line: 1)))
                 return nil
