@@ -7,7 +7,14 @@ public enum ResultKey {
         var slug = ""
         var pendingDash = false
         for scalar in label.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" {
+            // ASCII without the Unicode property tables (most labels are ASCII).
+            let isWord =
+                scalar.isASCII
+                ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    || ("0"..."9").contains(scalar)
+                    || scalar == "_")
+                : scalar.properties.isAlphabetic
+            if isWord {
                 if pendingDash, !slug.isEmpty { slug += "-" }
                 pendingDash = false
                 slug.unicodeScalars.append(scalar)
