@@ -14,6 +14,8 @@ public struct BoxGroup: Sendable, Equatable {
 /// Horizontal box plots (Tukey: quartiles, whiskers to 1.5 IQR), one row per group, with every value
 /// drawn as a point in a strip jittered deterministically (golden-ratio sequence by index, never random).
 /// On a log10 axis, values ≤ 0 cannot be drawn; they are left out and a note under the plot says how many.
+/// Past `maxPointsPerStrip` values, the points are thinned like the scatter plots' (one per cell of a grid
+/// finer than a point): the same picture, where 100,000 points made a 9.5 MB figure.
 public struct BoxStripPlot: Sendable {
     public var id: String
     public var title: String
@@ -24,11 +26,13 @@ public struct BoxStripPlot: Sendable {
     public var groupLabel: String
     public var groups: [BoxGroup]
     public var scale: AxisScale
+    public var maxPointsPerStrip: Int
     public var style: ChartStyle
 
     public init(
         id: String, title: String, description: String, valueLabel: String, groupLabel: String = "",
-        groups: [BoxGroup], scale: AxisScale = .linear, style: ChartStyle = ChartStyle()
+        groups: [BoxGroup], scale: AxisScale = .linear, maxPointsPerStrip: Int = 1500,
+        style: ChartStyle = ChartStyle()
     ) {
         self.id = id
         self.title = title
@@ -37,6 +41,7 @@ public struct BoxStripPlot: Sendable {
         self.groupLabel = groupLabel
         self.groups = groups
         self.scale = scale
+        self.maxPointsPerStrip = maxPointsPerStrip
         self.style = style
     }
 
@@ -159,14 +164,21 @@ public struct BoxStripPlot: Sendable {
                 className: "sr-box-line sr-median", stroke: Palette.axis, width: 3),
         ]
         let radius = style.fontSize * 0.2
-        let points = values.enumerated().map { index, value in
+        let pixels = values.enumerated().map { index, value in
             // Golden-ratio offsets spread any number of points evenly and deterministically.
             let offset = (Double(index) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1) - 0.5
-            return Draw.circle(
-                cx: axis.position(value), cy: centreY + offset * thickness * 0.8, radius: radius,
-                className: "sr-point", fill: Palette.accent, opacity: 0.6)
+            return (x: axis.position(value), y: centreY + offset * thickness * 0.8)
         }
-        nodes.append(.element("g", [SVGAttribute("class", "sr-points")], points))
-        return nodes
+        let dense = values.count > maxPointsPerStrip
+        let kept =
+            dense ? PointThinning.keptIndices(of: pixels, cellSize: radius * 0.75) : Array(pixels.indices)
+        let points = kept.map { index in
+            Draw.circle(
+                cx: pixels[index].x, cy: pixels[index].y, radius: radius, className: "sr-point",
+                fill: Palette.accent, opacity: dense ? 0.3 : 0.6)
+        }
+        let strip = SVGNode.element("g", [SVGAttribute("class", "sr-points")], points)
+        // Thousands of points make a solid band: it goes under the box, which stays readable on top.
+        return dense ? [strip] + nodes : nodes + [strip]
     }
 }

@@ -6,7 +6,9 @@ import ScopeSynthesis
 /// - `metadata.*` from the config, and the list `eligibility` (each item: `criterion`);
 /// - `tables.NAME` / `figures.NAME` (the numbered block) and `tables.NAME.number` / `figures.NAME.number`;
 /// - the list `studies`: per study every column by name (blank = empty), and `COLUMN.link` for DOI and
-///   URL columns (an https link, or empty);
+///   URL columns (an https link, or empty); the flag `studies.listed`, false when there are more studies
+///   than `presentation.max_table_rows` (a reference list should then name its files instead, as a
+///   table that long does);
 /// - the list `excluded_studies`: every column of the excluded list;
 /// - `subsets.NAME.label`, `build.version`, `build.date`, `build.data_sha256`.
 struct ReportContext {
@@ -48,6 +50,7 @@ struct ReportContext {
             return names.contains(column.name) || link ? (column, link) : nil
         }
         context["studies"] = .list(review.studyIDs.indices.map { study($0, columns: studyColumns) })
+        context["studies.listed"] = .flag(review.studyIDs.count <= review.config.presentation.maxTableRows)
         context["excluded_studies"] = .list(
             review.excluded.map { excluded in
                 TemplateContext(

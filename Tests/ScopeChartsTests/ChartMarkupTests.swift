@@ -94,6 +94,30 @@ final class ChartMarkupTests: XCTestCase {
         XCTAssertEqual(clipIDs.count, 1, "only the panel with a fit needs a clip path")
     }
 
+    /// A strip of 100,000 values is thinned to one point per occupied cell (the same picture, a file
+    /// hundreds of times smaller); below the limit every value is a point; the box's title keeps the full n.
+    func testBoxStripThinsThousandsOfPointsButKeepsTheirCount() throws {
+        func strip(_ count: Int) -> BoxStripPlot {
+            // A skewed spread like patients per study: most small, a few large.
+            let values = (0..<count).map { index -> Double in
+                let base = Double(20 + (index * 7919) % 500)
+                return base * Double(1 + index % 3)
+            }
+            return BoxStripPlot(
+                id: "b", title: "t", description: "d", valueLabel: "Patients",
+                groups: [BoxGroup(label: "", values: values)])
+        }
+        let small = try XCTUnwrap(SVGElement.parse(strip(1_000).render()))
+        XCTAssertEqual(small.descendants.filter { $0.classes.contains("sr-point") }.count, 1_000)
+        let large = strip(100_000).render()
+        let root = try XCTUnwrap(SVGElement.parse(large))
+        let points = root.descendants.filter { $0.classes.contains("sr-point") }.count
+        XCTAssertGreaterThan(points, 100)
+        XCTAssertLessThan(points, 20_000)
+        XCTAssertLessThan(large.utf8.count, 3_000_000)
+        XCTAssertTrue(large.contains("n = 100000"), "the summary counts every value")
+    }
+
     /// Joins the lines of a label as a reader would: a line ending in a hyphen continues the word.
     private static func unwrapped(_ text: String) -> String {
         text.replacingOccurrences(of: "- ", with: "-")
