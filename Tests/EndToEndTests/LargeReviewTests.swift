@@ -55,6 +55,9 @@ final class LargeReviewTests: XCTestCase {
         let csv = try String(
             contentsOf: folder.appendingPathComponent("_report/tables/studies.csv"), encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, 41, "the file keeps every row")
+        // The default templates' reference list follows the same limit (studies.listed).
+        XCTAssertTrue(report.contains("The 40 included studies are too many to list here"), report)
+        XCTAssertFalse(report.contains("doi:[10."), "no reference is listed")
     }
 
     func testAHandEditedReportIsRebuilt() throws {
