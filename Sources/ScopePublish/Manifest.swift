@@ -42,7 +42,13 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     public static func decode(_ bytes: [UInt8]) -> Manifest? {
-        try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
+        if let fields = FlatJSONReader.read(bytes), fields.count == 4,
+            case .string(let tool)? = fields["tool"], case .string(let version)? = fields["version"],
+            case .object(let inputs)? = fields["inputs"], case .object(let outputs)? = fields["outputs"]
+        {
+            return Manifest(tool: tool, version: version, inputs: inputs, outputs: outputs)
+        }
+        return try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
     }
 
     /// The hash of everything that determines the output: the tool version and every input.

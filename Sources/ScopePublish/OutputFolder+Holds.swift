@@ -21,8 +21,9 @@ extension OutputFolder {
         let started = CheckRecord.coarseNow()
         var statuses: [(path: String, status: FileStatus, hash: String)] = []
         var unverified: [Int] = []
+        let folder = url.path
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
-            guard let status = FileStatus(path: url.appendingPathComponent(path).path) else { return false }
+            guard let status = FileStatus(path: folder + "/" + path) else { return false }
             if let known = record?.files[path], known.hash == hash, known.status == status,
                 status.changed < record!.started
             {

@@ -106,6 +106,27 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(Manifest.decode(manifest.encoded()), manifest)
     }
 
+    /// The quick reader and JSONDecoder read the same manifest, however it is spaced or escaped; what
+    /// the quick reader does not take (extra keys, numbers, bad syntax) is left to JSONDecoder.
+    func testManifestQuickReaderAgreesWithJSONDecoder() throws {
+        let texts = [
+            #"{"tool":"scopereport","version":"1","inputs":{},"outputs":{"a\u00e9\ud83d\ude00\n\/":"x"}}"#,
+            "{\n \"outputs\" : { \"z\" : \"1\" , \"é\" : \"2\" } ,\"inputs\":{\"d\":\"3\"},"
+                + "\t\"version\":\"0.1\",\"tool\":\"t\"}\n",
+            #"{"tool":"t","version":"1","inputs":{},"outputs":{},"extra":3}"#,
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = try JSONDecoder().decode(Manifest.self, from: Data(bytes))
+            XCTAssertEqual(Manifest.decode(bytes), expected, text)
+        }
+        XCTAssertNotNil(FlatJSONReader.read(Array(texts[0].utf8)))
+        XCTAssertNil(FlatJSONReader.read(Array(texts[2].utf8)), "a number is left to JSONDecoder")
+        XCTAssertNil(FlatJSONReader.read(Array(#"{"a":"1","a":"2"}"#.utf8)), "duplicate key")
+        XCTAssertNil(FlatJSONReader.read(Array(#"{"a":"1"} x"#.utf8)), "trailing text")
+        XCTAssertNil(Manifest.decode(Array(#"{"tool":"t""#.utf8)))
+    }
+
     /// Written by hand, the manifest must still read back through JSONDecoder whatever the names hold.
     func testManifestRoundTripsOddNamesAndNoInputs() {
         let manifest = Manifest(
