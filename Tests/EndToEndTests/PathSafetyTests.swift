@@ -49,5 +49,21 @@ final class PathSafetyTests: XCTestCase {
         }
         let parent = try ScopeReportRun.run(["build", "--out", "..", "--data", "review-data"], in: folder)
         XCTAssertNotEqual(parent.status, 0, "the folder holding the inputs is refused")
+        // The same folders reached through a symlink or a detour are the same folders.
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("link"),
+            withDestinationURL: folder.appendingPathComponent("review-data"))
+        for out in ["link", "templates/../review-data", "./templates/", "link/.."] {
+            let run = try ScopeReportRun.run(["build", "--out", out], in: folder)
+            XCTAssertEqual(run.status, 64, "\(out): \(run.stderr)")
+        }
+        // A new folder under a symlinked parent is fine.
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("to-elsewhere"),
+            withDestinationURL: folder.appendingPathComponent("elsewhere"))
+        let fine = try ScopeReportRun.run(["build", "--out", "to-elsewhere/new/report"], in: folder)
+        XCTAssertEqual(fine.status, 0, fine.stderr)
     }
 }
