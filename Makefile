@@ -24,10 +24,13 @@ test: deps test-deps
 	$(MAKE) browser-test
 
 ## Put a release binary on the PATH (PREFIX=/usr/local).
+# Linked with the Swift runtime and Foundation inside (88 MB), so that it runs on a machine without the
+# Swift toolchain, and starts in 5.7 ms instead of 9-10 (no dynamic loading of the runtime's libraries;
+# README, "Performance"). Its own scratch folder keeps `make report`'s build as it is.
 install: deps
-	$(SWIFT) build -c release --product scopereport
+	$(SWIFT) build -c release --product scopereport --static-swift-stdlib --scratch-path .build-static
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 .build/release/scopereport $(DESTDIR)$(PREFIX)/bin/scopereport
+	install -m 755 .build-static/release/scopereport $(DESTDIR)$(PREFIX)/bin/scopereport
 
 build: deps
 	$(SWIFT) build
