@@ -127,6 +127,41 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertNil(Manifest.decode(Array(#"{"tool":"t""#.utf8)))
     }
 
+    /// Mutated manifests (bytes flipped, cut, duplicated): the quick reader never crashes, and whatever
+    /// it accepts, JSONDecoder reads the same way.
+    func testQuickReaderAgreesWithJSONDecoderOnMutatedManifests() {
+        let valid = Manifest(
+            version: "1", inputs: ["data/é.csv": "1", "t\"q": "2"], outputs: ["a": "3", "b\u{2028}": "4"]
+        ).encoded()
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var accepted = 0
+        for _ in 0..<3000 {
+            var bytes = valid
+            for _ in 0..<(1 + next(3)) {
+                let at = next(bytes.count)
+                switch next(4) {
+                case 0: bytes[at] = UInt8(next(256))
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(bytes[next(bytes.count)], at: at)
+                default: bytes = Array(bytes[..<at])
+                }
+                if bytes.isEmpty { bytes = [0x7B] }
+            }
+            guard let fields = FlatJSONReader.read(bytes), fields.count == 4,
+                case .string? = fields["tool"], case .string? = fields["version"],
+                case .object? = fields["inputs"], case .object? = fields["outputs"]
+            else { continue }
+            accepted += 1
+            let decoded = try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
+            XCTAssertEqual(Manifest.decode(bytes), decoded, String(decoding: bytes, as: UTF8.self))
+        }
+        XCTAssertGreaterThan(accepted, 100, "enough mutants still read as manifests")
+    }
+
     /// Written by hand, the manifest must still read back through JSONDecoder whatever the names hold.
     func testManifestRoundTripsOddNamesAndNoInputs() {
         let manifest = Manifest(

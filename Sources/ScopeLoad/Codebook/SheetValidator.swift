@@ -44,7 +44,7 @@ struct SheetValidator {
         let present = config.columns.compactMap { column in positions[column.name].map { (column, $0) } }
         let rows = sheet
         let limits = limits
-        let parsed = ParallelColumns.map(present.count) { index in
+        let parsed = ParallelColumns.map(present.count, work: present.count * rowCount) { index in
             Self.parseColumn(present[index].0, at: present[index].1, of: rows, parser: parser, limits: limits)
         }
         for ((column, _), (values, problems)) in zip(present, parsed) {
