@@ -176,11 +176,8 @@ public struct ReviewLoader: Sendable {
     ) -> Result<[UInt8], LoadFailure> {
         let limits = limits ?? self.limits
         let location = SourceLocation(file: displayPath(relative))
-        let folder = dataDirectory.standardizedFileURL.resolvingSymlinksInPath().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dataDirectory.path, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
+        let folder = LocalFiles.resolved(dataDirectory.path)
+        guard LocalFiles.isFolder(dataDirectory.path) else {
             return .failure(
                 .missingInput([
                     .error(
@@ -188,21 +185,18 @@ public struct ReviewLoader: Sendable {
                         at: SourceLocation(file: displayDirectory))
                 ]))
         }
-        let url = dataDirectory.appendingPathComponent(relative).standardizedFileURL
-        let resolved = url.resolvingSymlinksInPath().path
+        let resolved = LocalFiles.resolved(dataDirectory.path + "/" + relative)
         guard resolved.hasPrefix(folder + "/") else {
             return .failure(
                 .invalid([.error("this file lies outside the data folder; refusing to read it", at: location)]
                 ))
         }
-        guard FileManager.default.fileExists(atPath: resolved) else {
+        // The size is checked before the file is read: a 50 GB file must not be read to be refused.
+        guard let status = LocalFiles.status(resolved) else {
             return .failure(
                 .missingInput([.error(notFoundMessage(relative, namedBy: section), at: location)]))
         }
-        // The size is checked before the file is read: a 50 GB file must not be read to be refused.
-        // (`stat`, not FileManager's attributes, which look up the owner's name in the user database.)
-        var status = stat()
-        let size = stat(resolved, &status) == 0 ? Int(status.st_size) : 0
+        let size = Int(status.st_size)
         guard size <= limits.maxFileBytes else {
             return .failure(
                 .invalid([
@@ -212,10 +206,10 @@ public struct ReviewLoader: Sendable {
                         at: location)
                 ]))
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
+        guard let bytes = LocalFiles.contents(resolved) else {
             return .failure(.missingInput([.error("cannot read this file", at: location)]))
         }
-        return .success([UInt8](data))
+        return .success(bytes)
     }
 }
 

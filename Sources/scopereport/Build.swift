@@ -98,15 +98,15 @@ extension ScopeReport {
         /// The output folder is replaced wholesale, so it must never be one of the inputs, the project
         /// root or the file system's root.
         func checkOutput() throws {
-            let outPath = Self.resolved(out)
+            let outPath = LocalFiles.resolved(out)
             // $HOME, as the shell means it; NSHomeDirectory() would ask the user database first.
             let home = getenv("HOME").map { String(cString: $0) } ?? NSHomeDirectory()
             let forbidden: [(String, String)] = [
                 ("/", "the file system's root"),
-                (Self.resolved(data), "the data folder"),
-                (Self.resolved(templates), "the templates folder"),
-                (Self.currentFolder, "the current folder"),
-                (Self.resolved(home), "your home folder"),
+                (LocalFiles.resolved(data), "the data folder"),
+                (LocalFiles.resolved(templates), "the templates folder"),
+                (LocalFiles.currentFolder, "the current folder"),
+                (LocalFiles.resolved(home), "your home folder"),
             ]
             for (path, what) in forbidden where outPath == path {
                 throw ValidationError(
@@ -121,36 +121,6 @@ extension ScopeReport {
                 throw ValidationError(
                     "--out \(out) is a repository root; choose a folder of its own such as _report")
             }
-        }
-
-        private static var currentFolder: String {
-            guard let folder = getcwd(nil, 0) else { return FileManager.default.currentDirectoryPath }
-            defer { free(folder) }
-            return String(cString: folder)
-        }
-
-        /// `path` made absolute, `.` and `..` taken out as URL's `standardizedFileURL` does, then the
-        /// symlinks of the part that exists resolved (`realpath`; the output folder may not exist yet).
-        /// Plain C calls: the same through URL and FileManager cost a third of a no-op rebuild's work.
-        static func resolved(_ path: String) -> String {
-            let absolute = path.hasPrefix("/") ? path : currentFolder + "/" + path
-            var components: [Substring] = []
-            for component in absolute.split(separator: "/") {
-                switch component {
-                case ".": continue
-                case "..": _ = components.popLast()
-                default: components.append(component)
-                }
-            }
-            for existing in stride(from: components.count, through: 1, by: -1) {
-                let prefix = "/" + components[..<existing].joined(separator: "/")
-                guard let real = realpath(prefix, nil) else { continue }
-                defer { free(real) }
-                let rest = components[existing...].joined(separator: "/")
-                let base = String(cString: real)
-                return rest.isEmpty ? base : (base == "/" ? "/" : base + "/") + rest
-            }
-            return "/" + components.joined(separator: "/")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 import ScopePublish
 
 /// The hash of every file that can change the report: each regular file in the data folder and the
@@ -21,7 +22,7 @@ struct InputSnapshot {
             var keys: [String] = []
             var contents: [[UInt8]] = []
             for name in names {
-                guard let bytes = readFile(folder.path + "/" + name) else { continue }
+                guard let bytes = LocalFiles.contents(folder.path + "/" + name) else { continue }
                 keys.append("\(prefix)/\(name)")
                 contents.append(bytes)
             }
@@ -61,32 +62,5 @@ struct InputSnapshot {
             }
         }
         return found
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            // The size `fstat` gave, then whatever the file grew by since.
-            let count =
-                filled < bytes.count
-                ? bytes.withUnsafeMutableBytes {
-                    read(descriptor, $0.baseAddress! + filled, $0.count - filled)
-                }
-                : chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
-            if count == 0 { break }
-            if filled >= bytes.count { bytes.append(contentsOf: chunk[..<count]) }
-            filled += count
-        }
-        bytes.removeSubrange(filled...)
-        return bytes
     }
 }

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Paths and file contents through plain C calls. The same through URL and FileManager
+/// (`resolvingSymlinksInPath`, `contents(atPath:)`) cost more than the small review's whole load, and
+/// FileManager's attributes look the owner up in the user database.
+public enum LocalFiles {
+    /// The working folder, as the kernel has it (symlinks resolved).
+    public static var currentFolder: String {
+        guard let folder = getcwd(nil, 0) else { return "." }
+        defer { free(folder) }
+        return String(cString: folder)
+    }
+
+    /// `path` made absolute, `.` and `..` taken out as URL's `standardizedFileURL` does, then the
+    /// symlinks of the part that exists resolved (`realpath`), so that a path that does not exist yet
+    /// (an output folder) still resolves as far as it goes.
+    public static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : currentFolder + "/" + path
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        for existing in stride(from: components.count, through: 1, by: -1) {
+            let prefix = "/" + components[..<existing].joined(separator: "/")
+            guard let real = realpath(prefix, nil) else { continue }
+            defer { free(real) }
+            let rest = components[existing...].joined(separator: "/")
+            let base = String(cString: real)
+            return rest.isEmpty ? base : (base == "/" ? "/" : base + "/") + rest
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    /// The file's `stat` (symlinks followed), or nil when there is nothing there.
+    public static func status(_ path: String) -> stat? {
+        var status = stat()
+        return stat(path, &status) == 0 ? status : nil
+    }
+
+    public static func isFolder(_ path: String) -> Bool {
+        status(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
+    }
+
+    /// The whole file: the size `fstat` gives, then whatever it grew by since; nil when it cannot be
+    /// opened or read.
+    public static func contents(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count =
+                filled < bytes.count
+                ? bytes.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+                }
+                : chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            if filled >= bytes.count { bytes.append(contentsOf: chunk[..<count]) }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+}
