@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "ScopeSynthesis",
             dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
-        // SVG writing and charts; depends on nothing but Foundation.
+        // SVG writing and charts; depends on Foundation and the shared text helpers of ScopeDiagnostics.
         .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics"]),
         // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.
         .target(

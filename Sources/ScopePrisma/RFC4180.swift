@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 
 /// Just enough RFC 4180 CSV for the PRISMA2020 template: fields with commas, quotes or line breaks are
 /// quoted, quotes inside doubled. (The review's own sheets are read by ScopeLoad, which this module
@@ -97,12 +98,6 @@ enum RFC4180 {
 
     /// Records joined with LF (as the PRISMA2020 package's own template is), quoting only where needed.
     static func write(_ records: [[String]]) -> String {
-        records.map { $0.map(quoted).joined(separator: ",") + "\n" }.joined()
-    }
-
-    private static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-        else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        records.map { $0.map(CSVText.field).joined(separator: ",") + "\n" }.joined()
     }
 }

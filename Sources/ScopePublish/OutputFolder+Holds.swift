@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 
 #if canImport(Glibc)
     import Glibc
@@ -122,9 +123,9 @@ struct CheckRecord {
     }
 
     static func read(from path: String) -> CheckRecord? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = LocalFiles.contents(path) else { return nil }
         // Split by bytes: a record lists every output, and a no-op rebuild reads it every time.
-        let lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count >= 4, lines[0].elementsEqual(header.utf8),
             lines[lines.count - 2].elementsEqual("end".utf8),
             lines.last!.isEmpty

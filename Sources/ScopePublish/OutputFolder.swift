@@ -1,5 +1,6 @@
 import CSystem
 import Foundation
+import ScopeDiagnostics
 
 #if canImport(Glibc)
     import Glibc
@@ -36,7 +37,7 @@ public struct OutputFolder: Sendable {
 
     /// The files of the current report, if there is one (path → bytes).
     public func readFile(_ relative: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: url.appendingPathComponent(relative).path).map { [UInt8]($0) }
+        LocalFiles.contents(url.path + "/" + relative)
     }
 
     /// Holds an exclusive lock beside the folder while `body` runs, so two builds into the same folder

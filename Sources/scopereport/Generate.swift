@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScopeDiagnostics
 import ScopeLoad
 
 extension ScopeReport {
@@ -372,7 +373,7 @@ struct ColumnModel {
             let drawn = mean + sd * random.normal()
             let value = min(max(logNormal ? exp(drawn) : drawn, range.lowerBound), range.upperBound)
             if decimals == 0 { return String(Int(value.rounded())) }
-            let text = String(format: "%.\(decimals)f", value)
+            let text = PrintfNumber.fixed(value, decimals: decimals)
             return decimalMark == "." ? text : text.replacingOccurrences(of: ".", with: String(decimalMark))
         case .year(let latest, let earliest, let meanAge):
             let age = Int(-meanAge * log(1 - random.unit()))

@@ -97,7 +97,7 @@ extension ScopeReport.Stats {
         }
 
         private func text(_ analysis: CorrelationAnalysis, skipped: Int) -> String {
-            func number(_ value: Double) -> String { String(format: "%.6g", value) }
+            func number(_ value: Double) -> String { PrintfNumber.significant(value, digits: 6) }
             var lines = ["\(y) against \(x): n = \(analysis.n) complete pairs, \(skipped) rows skipped"]
             switch analysis.pearson {
             case .value(let p):
@@ -127,11 +127,6 @@ extension ScopeReport.Stats {
 enum CorrelationJSON {
     static func encode(_ analysis: CorrelationAnalysis, skipped: Int) -> String {
         func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-        func quoted(_ text: String) -> String {
-            "\""
-                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-                    of: "\"", with: "\\\"") + "\""
-        }
         var lines = ["{", "  \"n\": \(analysis.n),", "  \"skipped\": \(skipped),"]
         switch analysis.pearson {
         case .value(let p):
@@ -139,7 +134,8 @@ enum CorrelationJSON {
             lines.append("  \"pearson\": {\"r\": \(number(p.r)), \"p\": \(number(p.p)), \"ci95\": \(ci)},")
         case .notComputable(let reason):
             lines.append(
-                "  \"pearson\": {\"r\": null, \"p\": null, \"ci95\": null, \"reason\": \(quoted(reason))},")
+                "  \"pearson\": {\"r\": null, \"p\": null, \"ci95\": null, \"reason\": \(JSONText.string(reason))},"
+            )
         }
         for (name, symbol, value, last) in [
             ("spearman", "rho", analysis.spearman, false), ("kendall", "tau", analysis.kendall, true),
@@ -152,7 +148,7 @@ enum CorrelationJSON {
                 )
             case .notComputable(let reason):
                 lines.append(
-                    "  \"\(name)\": {\"\(symbol)\": null, \"p\": null, \"reason\": \(quoted(reason))}\(comma)"
+                    "  \"\(name)\": {\"\(symbol)\": null, \"p\": null, \"reason\": \(JSONText.string(reason))}\(comma)"
                 )
             }
         }

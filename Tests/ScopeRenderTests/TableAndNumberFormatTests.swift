@@ -1,3 +1,4 @@
+import ScopeDiagnostics
 import ScopeLoad
 import ScopeSynthesis
 import XCTest
@@ -33,11 +34,11 @@ final class TableAndNumberFormatTests: XCTestCase {
     }
 
     func testCSVFieldDoublesEveryQuote() {
-        XCTAssertEqual(TableWriters.csvField("plain"), "plain")
-        XCTAssertEqual(TableWriters.csvField("a,b"), "\"a,b\"")
-        XCTAssertEqual(TableWriters.csvField("say \"hi\""), "\"say \"\"hi\"\"\"")
+        XCTAssertEqual(CSVText.field("plain"), "plain")
+        XCTAssertEqual(CSVText.field("a,b"), "\"a,b\"")
+        XCTAssertEqual(CSVText.field("say \"hi\""), "\"say \"\"hi\"\"\"")
         // A quote a combining mark follows is one Character, but still a quote byte to double.
-        XCTAssertEqual(TableWriters.csvField("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
+        XCTAssertEqual(CSVText.field("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
     }
 
     func testLaTeXTable() {

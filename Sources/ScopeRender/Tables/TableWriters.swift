@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 import ScopeLoad
 
 /// The three renderings of a `ReportTable`. Each escapes for its own format at the last moment.
@@ -73,31 +74,16 @@ public enum TableWriters {
 
     /// RFC 4180 CSV: header row, then one line per row; fields quoted when they need it; LF line ends.
     public static func csv(_ table: ReportTable) -> String {
-        var text = table.columns.map { csvField($0.header) }.joined(separator: ",") + "\n"
+        var text = table.columns.map { CSVText.field($0.header) }.joined(separator: ",") + "\n"
         text.reserveCapacity(text.utf8.count + table.rows.count * table.columns.count * 16)
         for row in table.rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += "," }
-                text += csvField(cell.text)
+                text += CSVText.field(cell.text)
             }
             text += "\n"
         }
         return text
-    }
-
-    static func csvField(_ text: String) -> String {
-        // No byte that could be a comma, quote or line break: nothing to quote.
-        guard
-            text.utf8.contains(where: {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
-            })
-        else { return text }
-        // Every quote byte doubled, even one a combining mark follows (one Character, not "\"").
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
-        }
-        return quoted + "\""
     }
 
     /// A booktabs `table` environment: \toprule, \midrule, \bottomrule, caption and label; every text
