@@ -78,11 +78,13 @@ let package = Package(
             name: "ScopeStatisticsTests", dependencies: ["ScopeStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeSynthesisTests", dependencies: ["ScopeSynthesis", "ScopeLoad"]),
         .testTarget(name: "ScopeChartsTests", dependencies: ["ScopeCharts"], resources: [.copy("Golden")]),
-        .testTarget(name: "ScopePrismaTests", dependencies: ["ScopePrisma"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ScopePrismaTests", dependencies: ["ScopePrisma", "ScopeDiagnostics"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
-        .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish"]),
+        .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish", "ScopeDiagnostics"]),
         .testTarget(name: "ScopeDiffTests", dependencies: ["ScopeDiff", "ScopeDiagnostics"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scopereport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["scopereport", "ScopeDiagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

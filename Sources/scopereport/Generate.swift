@@ -84,21 +84,8 @@ extension ScopeReport {
     }
 }
 
-/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast and the same on every platform and Swift
-/// version, unlike the standard library's `random(in:)`, whose algorithm may change.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The draws the generator needs, on the project's seeded generator.
+extension SplitMix64 {
     /// Uniform in [0, 1) with 53 random bits.
     mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 import XCTest
 
 /// A build killed at any moment leaves the previous report whole; builds racing into one folder take
@@ -80,18 +81,5 @@ final class CrashSafetyTests: XCTestCase {
             }
             XCTAssertEqual(try snapshot(folder.appendingPathComponent("_report")), expected)
         }
-    }
-}
-
-/// A small seeded generator (Vigna's SplitMix64), so the kill moments are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 import XCTest
 
 @testable import ScopePublish
@@ -133,11 +134,8 @@ final class OutputFolderTests: XCTestCase {
         let valid = Manifest(
             version: "1", inputs: ["data/é.csv": "1", "t\"q": "2"], outputs: ["a": "3", "b\u{2028}": "4"]
         ).encoded()
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SplitMix64(seed: 2026)
+        func next(_ bound: Int) -> Int { Int(random.next() % UInt64(bound)) }
         var accepted = 0
         for _ in 0..<3000 {
             var bytes = valid
