@@ -49,6 +49,25 @@ public enum LocalFiles {
         status(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
     }
 
+    /// Hands the file to `body` piece by piece (`size` bytes at most each), so that reading it takes no
+    /// more memory whatever its size; false when it cannot be opened or read.
+    public static func forEachPiece(
+        of path: String, size: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void
+    ) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer.baseAddress!, size)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return false }
+            if count == 0 { return true }
+            body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
     /// The whole file: the size `fstat` gives, then whatever it grew by since; nil when it cannot be
     /// opened or read.
     public static func contents(_ path: String) -> [UInt8]? {

@@ -1,4 +1,5 @@
 import CSystem
+import ScopeDiagnostics
 
 /// SHA-256 (FIPS 180-4), for the manifest's file hashes and the no-op check.
 ///
@@ -32,6 +33,14 @@ public struct SHA256: Sendable {
     public static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
+        return hasher.finalizeHex()
+    }
+
+    /// The SHA-256 of the file at `path`, read a piece at a time: a data folder may hold a file of
+    /// gigabytes, which must not be read whole to be hashed. Nil when it cannot be read.
+    public static func hex(ofFileAt path: String) -> String? {
+        var hasher = SHA256()
+        guard LocalFiles.forEachPiece(of: path, { hasher.update(contiguous: $0) }) else { return nil }
         return hasher.finalizeHex()
     }
 

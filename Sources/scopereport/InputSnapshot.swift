@@ -7,8 +7,9 @@ import ScopePublish
 /// lets an unchanged rebuild stop at once, and the manifest records them under stable,
 /// folder-independent names (`data/studies.csv`, `templates/report.md`).
 struct InputSnapshot {
-    /// Key → SHA-256 of every file (a 100,000-study sheet is about 100 MB: its bytes are hashed and
-    /// let go; the loader reads the sheet itself).
+    /// Key → SHA-256 of every file. The data folder's files are hashed a piece at a time and not kept
+    /// (a 100,000-study sheet is about 100 MB, and a stray export of gigabytes must not be read whole
+    /// before the loader's size limit refuses it); the loader reads the files it needs itself.
     private(set) var hashes: [String: String] = [:]
     /// The templates folder's files (key without `templates/` → text), which the render needs.
     private(set) var templates: [String: String] = [:]
@@ -17,24 +18,15 @@ struct InputSnapshot {
 
     static func take(data: URL, templates: URL) -> InputSnapshot {
         var snapshot = InputSnapshot()
-        for (folder, prefix) in [(data, "data"), (templates, "templates")] {
-            let names = regularFiles(in: folder.path, under: "").sorted()
-            var keys: [String] = []
-            var contents: [[UInt8]] = []
-            for name in names {
-                guard let bytes = LocalFiles.contents(folder.path + "/" + name) else { continue }
-                keys.append("\(prefix)/\(name)")
-                contents.append(bytes)
-            }
-            for (key, digest) in zip(keys, SHA256.hex(eachOf: contents)) { snapshot.hashes[key] = digest }
-            if prefix == "data" {
-                snapshot.dataKeys = keys
-            } else {
-                for (key, bytes) in zip(keys, contents) {
-                    snapshot.templates[String(key.dropFirst("templates/".count))] = String(
-                        decoding: bytes, as: UTF8.self)
-                }
-            }
+        for name in regularFiles(in: data.path, under: "").sorted() {
+            guard let digest = SHA256.hex(ofFileAt: data.path + "/" + name) else { continue }
+            snapshot.hashes["data/\(name)"] = digest
+            snapshot.dataKeys.append("data/\(name)")
+        }
+        for name in regularFiles(in: templates.path, under: "").sorted() {
+            guard let bytes = LocalFiles.contents(templates.path + "/" + name) else { continue }
+            snapshot.hashes["templates/\(name)"] = SHA256.hex(bytes)
+            snapshot.templates[name] = String(decoding: bytes, as: UTF8.self)
         }
         return snapshot
     }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import ScopePublish
@@ -45,5 +46,17 @@ final class SHA256Tests: XCTestCase {
         software.update(Array("abc".utf8))
         XCTAssertEqual(
             software.finalizeHex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// A file hashed a piece at a time (1 MiB pieces: the cut falls inside a block) matches its bytes
+    /// hashed whole; a file that cannot be read has no hash.
+    func testFileHashedInPiecesEqualsTheBytesHashedWhole() throws {
+        let bytes = (0..<(3 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString)")
+            .path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertEqual(SHA256.hex(ofFileAt: path), SHA256.hex(bytes))
+        XCTAssertNil(SHA256.hex(ofFileAt: path + ".missing"))
     }
 }
