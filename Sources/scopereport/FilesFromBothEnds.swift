@@ -8,13 +8,16 @@ import ScopeRender
 /// page alone takes about as long as making, hashing and writing all the other files, so neither
 /// thread waits long for the other.
 final class FilesFromBothEnds: @unchecked Sendable {
-    let files: PendingFiles
+    private let files: PendingFiles
     // Guarded by `condition`: the next index the front may take, the last one the back has not
     // taken, and what the back made and the front has not yet collected.
     private var front = 0
     private var back: Int
     private var madeAtTheBack: [Int: (bytes: [UInt8], digest: String)] = [:]
     private let condition = NSCondition()
+
+    /// The files' paths, in the order `take` hands them over.
+    var paths: [String] { files.paths }
 
     init(_ files: PendingFiles) {
         self.files = files

@@ -125,7 +125,7 @@ struct ReportBuild {
             return page
         }
         var outputs: [String: String] = [:]
-        for (index, path) in files.files.paths.enumerated() {
+        for (index, path) in files.paths.enumerated() {
             let (bytes, digest) = files.take(index)
             outputs[path] = digest
             try emit(path, bytes, digest)

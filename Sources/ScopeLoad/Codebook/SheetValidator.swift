@@ -8,6 +8,8 @@ struct SheetValidator {
     let configPath: String
     let limits: LoadLimits
     private(set) var diagnostics: [Diagnostic] = []
+    /// Past this many cells the columns parse on every core; below, handing them over costs more.
+    static let parallelFromCells = 20_000
 
     init(config: ReviewConfig, configPath: String, limits: LoadLimits) {
         self.config = config
@@ -44,7 +46,9 @@ struct SheetValidator {
         let present = config.columns.compactMap { column in positions[column.name].map { (column, $0) } }
         let rows = sheet
         let limits = limits
-        let parsed = ParallelColumns.map(present.count, work: present.count * rowCount) { index in
+        let parsed = ParallelMap.map(
+            present.count, parallel: present.count * rowCount >= Self.parallelFromCells
+        ) { index in
             Self.parseColumn(present[index].0, at: present[index].1, of: rows, parser: parser, limits: limits)
         }
         for ((column, _), (values, problems)) in zip(present, parsed) {

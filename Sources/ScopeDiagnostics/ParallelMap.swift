@@ -1,15 +1,15 @@
 import Dispatch
 import Foundation
 
-/// `(0..<count).map(transform)` on every core, results in index order. For the sheet's columns,
-/// which are parsed independently: a 100,000-study sheet's load is mostly that parse. Below
-/// `parallelFrom` units of work (cells) it stays on this thread: handing a small sheet's columns to
-/// other threads cost more than parsing them (the config fuzzer's two-row sheet ran 12 times slower).
-enum ParallelColumns {
-    static let parallelFrom = 20_000
-
-    static func map<T: Sendable>(_ count: Int, work: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-        guard count > 1, work >= parallelFrom else { return (0..<count).map(transform) }
+/// `(0..<count).map(transform)` on every core, results in index order; on this thread alone unless
+/// the caller says the work is worth it. Handing small work to other threads costs more than it
+/// saves: the config fuzzer's two-row sheet ran 12 times slower with its columns handed over. Used for
+/// a large sheet's columns and for hashing many megabytes of files.
+public enum ParallelMap {
+    public static func map<T: Sendable>(
+        _ count: Int, parallel: Bool, _ transform: @Sendable (Int) -> T
+    ) -> [T] {
+        guard count > 1, parallel else { return (0..<count).map(transform) }
         let slots = Slots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots.set(index, transform(index))
