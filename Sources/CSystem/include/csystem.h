@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE): both must exist.
 /// Returns 0, or -1 with errno set (EINVAL or ENOSYS where the file system or kernel lacks it).
@@ -21,5 +22,20 @@ void sr_sha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
 /// printf's `%.*f` (conversion 'f') or `%.*g` ('g') of `value` into `buffer`: snprintf's result (the
 /// length the whole text needs), or -1 for another conversion.
 int sr_format_double(char *buffer, size_t size, double value, int precision, char conversion);
+
+/// pthread_create, with the new thread placed on another core than the calling thread's (when the
+/// process may use more than one); once started it may run anywhere again. Returns pthread_create's
+/// result.
+int sr_thread_create_elsewhere(pthread_t *thread, void *(*body)(void *), void *argument);
+
+/// Tells the CPU this thread is spinning (x86 `pause`, ARM `yield`): it saves power and leaves the
+/// core's other hyperthread its share while a thread waits without sleeping.
+static inline void sr_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
 
 #endif
