@@ -15,16 +15,19 @@ struct ReportBuild {
     var strict = false
 
     func run() throws -> BuildOutcome {
-        let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
-        let inputs = snapshot.hashes
         let output = OutputFolder(folders.outURL)
         return try output.withLock {
             let previous = output.readFile("manifest.json").flatMap(Manifest.decode)
-            if !force, !strict, let previous, previous.version == version, previous.inputs == inputs,
-                isIntact(output, previous)
-            {
-                return BuildOutcome(
-                    studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
+            // Only a rebuild that may be a no-op needs the inputs' hashes before it starts; a full build
+            // takes them on the other core while the data loads.
+            var snapshot: InputSnapshot?
+            if !force, !strict, let previous, previous.version == version {
+                let taken = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
+                if previous.inputs == taken.hashes, isIntact(output, previous) {
+                    return BuildOutcome(
+                        studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
+                }
+                snapshot = taken
             }
             // The files go to the staging folder as they are made; it is created at the first one,
             // once the render has succeeded, and thrown away if anything fails after.
@@ -60,11 +63,10 @@ struct ReportBuild {
     /// `build --check`: the paths whose committed bytes differ from what a build would write now
     /// (missing, changed, or no longer produced). Writes nothing.
     func staleFiles() throws -> (stale: [String], outcome: BuildOutcome) {
-        let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
         let output = OutputFolder(folders.outURL)
         var stale: [String] = []
         var produced: Set<String> = []
-        let (outcome, _) = try produce(snapshot: snapshot) { path, bytes, _ in
+        let (outcome, _) = try produce(snapshot: nil) { path, bytes, _ in
             produced.insert(path)
             if output.readFile(path) != bytes { stale.append(path) }
         }
@@ -87,13 +89,13 @@ struct ReportBuild {
     /// Runs load → synthesize → render → publish, handing each file of the report folder to `emit` as
     /// soon as it is made, with its SHA-256 (manifest.json last, without), so that a large review's
     /// report (hundreds of MB) is never whole in memory. Returns the outcome and the SHA-256 of each
-    /// file but the manifest.
+    /// file but the manifest. Without a `snapshot`, one is taken meanwhile.
     private func produce(
-        snapshot: InputSnapshot, emit: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
+        snapshot: InputSnapshot?, emit: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
     ) throws
         -> (outcome: BuildOutcome, hashes: [String: String])
     {
-        let (rendered, outcome, title, dataFingerprint) = try render(snapshot: snapshot)
+        let (rendered, outcome, title, dataFingerprint, snapshot) = try render(snapshot: snapshot)
         // The review is gone: its pages go back to the system before the page is made on another thread.
         FreedMemory.giveBack()
         // publish: the page (cmark, figures inlined) on the other core, which then helps make the other
@@ -149,16 +151,21 @@ struct ReportBuild {
     /// load → synthesize → render. The review (hundreds of MB for 100,000 studies) lives only in here,
     /// and is let go before the report is published.
     private func render(
-        snapshot: InputSnapshot
+        snapshot taken: InputSnapshot?
     ) throws -> (
-        rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String
+        rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String,
+        snapshot: InputSnapshot
     ) {
-        // The templates parse on the other core meanwhile: they need nothing from the data.
-        let templateTexts = snapshot.templates
-        let templatesDirectory = folders.templates
-        let parsedTemplates = BackgroundWork {
-            TemplateRenderer(templates: templateTexts, displayDirectory: templatesDirectory)
-                .parsingAhead(from: ReportRenderer.mainTemplate)
+        // The inputs' hashes and the templates' parse come from the other core meanwhile: they need
+        // nothing from the data.
+        let (dataURL, templatesURL, templatesDirectory) = (
+            folders.dataURL, folders.templatesURL, folders.templates
+        )
+        let prepared = BackgroundWork { () -> (snapshot: InputSnapshot, templates: TemplateRenderer) in
+            let snapshot = taken ?? InputSnapshot.take(data: dataURL, templates: templatesURL)
+            let templates = TemplateRenderer(
+                templates: snapshot.templates, displayDirectory: templatesDirectory)
+            return (snapshot, templates.parsingAhead(from: ReportRenderer.mainTemplate))
         }
         // load
         let loader = ReviewLoader(dataDirectory: folders.dataURL, displayDirectory: folders.data)
@@ -181,6 +188,7 @@ struct ReportBuild {
                 exitCode: ExitStatus.invalidData)
         }
         // render
+        let (snapshot, templates) = prepared.value
         guard !snapshot.templates.isEmpty else {
             throw BuildFailure(
                 step: "render",
@@ -195,7 +203,7 @@ struct ReportBuild {
             Array(snapshot.dataKeys.map { "\($0) \(snapshot.hashes[$0]!)\n" }.joined().utf8))
         let renderer = ReportRenderer(
             review: review, results: results,
-            templates: parsedTemplates.value,
+            templates: templates,
             build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint))
         let rendered: RenderedReport
         switch renderer.render() {
@@ -208,7 +216,7 @@ struct ReportBuild {
             studies: review.studyCount, figures: rendered.figures.count, tables: rendered.tables.count,
             changedFiles: 0, warnings: (review.warnings + results.diagnostics).sortedByLocation(),
             upToDate: false)
-        return (rendered, outcome, review.config.metadata.title, dataFingerprint)
+        return (rendered, outcome, review.config.metadata.title, dataFingerprint, snapshot)
     }
 
     /// SOURCE_DATE_EPOCH as a UTC date, the only date a report may show (reproducible builds).
