@@ -13,6 +13,8 @@ public struct ReportRenderer: Sendable {
     /// Extra figures and tables made by other modules (the PRISMA diagram), inserted like the rest.
     public var extraFigures: [ReportFigure]
     public var extraTables: [ReportTable]
+    /// The parts made from the review alone, when the caller started them before the synthesis.
+    public var reviewParts: BackgroundWork<ReviewParts>?
 
     public struct BuildInfo: Sendable {
         public var version: String
@@ -30,7 +32,8 @@ public struct ReportRenderer: Sendable {
 
     public init(
         review: Review, results: SynthesisResults, templates: TemplateRenderer, build: BuildInfo,
-        extraFigures: [ReportFigure] = [], extraTables: [ReportTable] = []
+        extraFigures: [ReportFigure] = [], extraTables: [ReportTable] = [],
+        reviewParts: BackgroundWork<ReviewParts>? = nil
     ) {
         self.review = review
         self.results = results
@@ -38,6 +41,13 @@ public struct ReportRenderer: Sendable {
         self.build = build
         self.extraFigures = extraFigures
         self.extraTables = extraTables
+        self.reviewParts = reviewParts
+    }
+
+    /// The PRISMA diagram and studies.json need the review but no results: a build starts them on
+    /// the other core as soon as the review is loaded, while the synthesis runs.
+    public static func startReviewParts(of review: Review) -> BackgroundWork<ReviewParts> {
+        BackgroundWork { ReviewParts(review) }
     }
 
     /// The main template's name inside the templates folder.
@@ -45,15 +55,17 @@ public struct ReportRenderer: Sendable {
 
     public func render() -> Result<RenderedReport, DiagnosticsError> {
         let format = NumberFormat(review.config.presentation)
-        // The charts and studies.json need nothing from the rest of the render, which takes about as
-        // long: they are made on the other core meanwhile, and the figures' SVG filled in at the end.
+        // The charts need nothing from the rest of the render, which takes about as long: they are
+        // made on the other core meanwhile, and the figures' SVG filled in at the end.
         let builder = FigureBuilder(review: review, results: results, format: format)
         let specs = review.config.synthesis.figures
-        let review = review
-        let background = BackgroundWork { (specs.map(builder.svg), StudiesJSON.encode(review)) }
+        let charts = BackgroundWork { specs.map(builder.svg) }
+        let reviewParts = reviewParts ?? Self.startReviewParts(of: review)
         var tables = extraTables + prismaTables(format) + makeTables(format)
+        // The PRISMA diagram's SVG comes with the review's parts, at the end like the charts'.
+        let prisma = review.config.prisma == nil ? [] : [Self.prismaFigure(svg: "")]
         var figures =
-            extraFigures + prismaFigures()
+            extraFigures + prisma
             + specs.map { ReportFigure(name: $0.id, number: 0, caption: $0.caption, svg: "") }
         let contexts = ReportContext(review: review, results: results, format: format, build: build)
         // Each study's item holds only the names some template uses (7 of 35 columns in the default
@@ -82,12 +94,14 @@ public struct ReportRenderer: Sendable {
         let markdown = numbering.resolve(
             rendered, tables: tables, figures: figures,
             maxTableRowsOnPage: review.config.presentation.maxTableRows)
-        let (charts, studiesJSON) = background.value
-        for (offset, svg) in charts.enumerated() { figures[figures.count - charts.count + offset].svg = svg }
+        let parts = reviewParts.value
+        if let svg = parts.prismaSVG { figures[extraFigures.count].svg = svg }
+        let svgs = charts.value
+        for (offset, svg) in svgs.enumerated() { figures[figures.count - svgs.count + offset].svg = svg }
         return .success(
             RenderedReport(
                 markdown: markdown, tables: tables, figures: figures, values: results.values,
-                studiesJSON: studiesJSON))
+                studiesJSON: parts.studiesJSON))
     }
 
     private func makeTables(_ format: NumberFormat) -> [ReportTable] {
@@ -102,13 +116,10 @@ public struct ReportRenderer: Sendable {
     }
 
     /// The flow diagram of the search and selection, when the config gives PRISMA counts.
-    private func prismaFigures() -> [ReportFigure] {
-        guard let flow = review.config.prisma else { return [] }
-        return [
-            ReportFigure(
-                name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).",
-                svg: flow.svg(id: "fig-prisma"))
-        ]
+    private static func prismaFigure(svg: String) -> ReportFigure {
+        ReportFigure(
+            name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).",
+            svg: svg)
     }
 
     private func prismaTables(_ format: NumberFormat) -> [ReportTable] {
@@ -192,5 +203,18 @@ public final class PendingFiles: @unchecked Sendable {
         case .table(let index, .csv): return Array(TableWriters.csv(report.tables[index]).utf8)
         case .table(let index, .latex): return Array(TableWriters.latex(report.tables[index]).utf8)
         }
+    }
+}
+
+/// The report's parts made from the review alone, before or while its results are computed.
+public struct ReviewParts: Sendable {
+    /// The flow diagram of the search and selection, when the config gives PRISMA counts.
+    public var prismaSVG: String?
+    /// `studies.json`, as bytes: for a large review it is the largest file of the report.
+    public var studiesJSON: [UInt8]
+
+    public init(_ review: Review) {
+        prismaSVG = review.config.prisma?.svg(id: "fig-prisma")
+        studiesJSON = StudiesJSON.encode(review)
     }
 }

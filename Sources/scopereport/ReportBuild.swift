@@ -177,6 +177,7 @@ struct ReportBuild {
         case .failure(.invalid(let diagnostics)):
             throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: ExitStatus.invalidData)
         }
+        let reviewParts = ReportRenderer.startReviewParts(of: review)
         // The sheet's raw cells are gone; their pages go back to the system before the render.
         FreedMemory.giveBack()
         // synthesize
@@ -204,7 +205,8 @@ struct ReportBuild {
         let renderer = ReportRenderer(
             review: review, results: results,
             templates: templates,
-            build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint))
+            build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint),
+            reviewParts: reviewParts)
         let rendered: RenderedReport
         switch renderer.render() {
         case .success(let report): rendered = report
