@@ -43,6 +43,25 @@ final class TemplateRendererTests: XCTestCase {
             "- a (o)\n- b (o)\nnothing\nno note\nfrom a partial\n")
     }
 
+    /// A template saved with Windows line ends (CRLF): its standalone lines go like LF ones, and errors
+    /// point at the right line. They used to be read as one long line, since Swift sees "\r\n" as one
+    /// character, not as "\n".
+    func testWindowsLineEndsCountAsLineBreaks() throws {
+        let context = TemplateContext(["items": .list([TemplateContext(["name": .text("a")])])])
+        XCTAssertEqual(
+            try render(["report.md": "# T\r\n{{#items}}\r\n- {{name}}\r\n{{/items}}\r\nend\r\n"], context)
+                .get(),
+            "# T\r\n- a\r\nend\r\n")
+        guard case .failure(let error) = render(["report.md": "# T\r\n\r\nsee {{nope}}\r\n"], context) else {
+            return XCTFail("an unknown placeholder must fail")
+        }
+        XCTAssertEqual(
+            error.diagnostics.map(\.description),
+            [
+                "templates/report.md:3:5: error: unknown placeholder {{nope}} (results.json lists the value names)"
+            ])
+    }
+
     func testUnknownPlaceholdersAreErrorsAtTheirPlace() {
         let context = TemplateContext(["studies.count": .text("40")])
         let template = "# Title\n\nWe found {{studies.cont}} studies and {{nothing_like_it}}.\n{{#open}}\n"
