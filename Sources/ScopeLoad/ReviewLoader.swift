@@ -58,14 +58,24 @@ public struct ReviewLoader: Sendable {
                 ]))
         }
         var decoder = ConfigDecoder(file: configPath)
-        let decoded = decoder.decode(configText)
+        // The sheet is read and parsed on the other core while the rest of the config is decoded.
+        var sheetWork: BackgroundWork<SheetStep>?
+        let decoded = decoder.decode(configText) { columns, source in
+            let loader = self
+            sheetWork = BackgroundWork {
+                loader.readAndParseSheet(source, columns: columns, configPath: configPath)
+            }
+        }
         diagnostics += decoder.diagnostics
         guard let (config, _) = decoded else { return .failure(.invalid(diagnostics.sortedByLocation())) }
 
         // The config may raise or lower the limits for its own files.
         let limits = limits.applying(config.sheet.limits)
+        let step =
+            sheetWork?.value ?? readAndParseSheet(config.sheet, columns: config.columns, configPath: configPath)
+        diagnostics += step.readWarnings
         let sheet: RawSheet
-        switch readSheet(config.sheet, limits: limits, configPath: configPath, &diagnostics) {
+        switch step.read {
         case .success(let (raw, file)):
             sheet = raw
             inputs.append(file)
@@ -87,8 +97,8 @@ public struct ReviewLoader: Sendable {
             }
         }
 
-        var validator = SheetValidator(config: config, configPath: configPath, limits: limits)
-        let table = validator.validate(sheet)
+        var validator = step.validator
+        let table = validator.finish(step.parsed!, derived: config.derived, subsets: config.subsets)
         diagnostics += validator.diagnostics
         if let flow = config.prisma {
             diagnostics += flow.checkIncludedStudies(sheetRows: sheet.rows.count, sheet: sheet.displayPath)
@@ -101,6 +111,24 @@ public struct ReviewLoader: Sendable {
             configText: configText,
             warnings: diagnostics.sortedByLocation())
         return .success(review)
+    }
+
+    /// The sheet read, and parsed when it could be: what needs only the first part of the config.
+    struct SheetStep: Sendable {
+        var read: Result<(RawSheet, InputFile), LoadFailure>
+        /// Found while reading (a file decoded from another encoding than UTF-8).
+        var readWarnings: [Diagnostic] = []
+        var validator: SheetValidator
+        var parsed: SheetValidator.Parsed?
+    }
+
+    func readAndParseSheet(_ source: SheetSource, columns: [ColumnSpec], configPath: String) -> SheetStep {
+        let limits = limits.applying(source.limits)
+        var warnings: [Diagnostic] = []
+        let read = readSheet(source, limits: limits, configPath: configPath, &warnings)
+        var validator = SheetValidator(columns: columns, source: source, configPath: configPath, limits: limits)
+        let parsed = try? validator.parse(read.get().0)
+        return SheetStep(read: read, readWarnings: warnings, validator: validator, parsed: parsed)
     }
 
     private func readSheet(

@@ -3,47 +3,78 @@ import ScopeDiagnostics
 /// Checks a raw sheet against the codebook and builds the typed columns, collecting every problem:
 /// unknown or missing columns, blank required cells, values of the wrong type or outside the codebook,
 /// duplicate ids, and derived values that cannot be computed.
+///
+/// It works in two steps. `parse` needs only the codebook's columns and the sheet's settings, the
+/// first part of the config, so the loader runs it on another core while the rest of the config is
+/// decoded; `finish` adds the derived columns and the subsets.
 struct SheetValidator {
-    let config: ReviewConfig
+    let columns: [ColumnSpec]
+    let source: SheetSource
     let configPath: String
     let limits: LoadLimits
+    /// For `validate`: the config's derived columns and subsets, when it is made from a whole config.
+    private var derived: [DerivedColumn] = []
+    private var subsets: [SubsetSpec] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Past this many cells the columns parse on every core; below, handing them over costs more.
     static let parallelFromCells = 20_000
 
-    init(config: ReviewConfig, configPath: String, limits: LoadLimits) {
-        self.config = config
+    init(columns: [ColumnSpec], source: SheetSource, configPath: String, limits: LoadLimits) {
+        self.columns = columns
+        self.source = source
         self.configPath = configPath
         self.limits = limits
     }
 
-    struct Table {
+    init(config: ReviewConfig, configPath: String, limits: LoadLimits) {
+        self.init(columns: config.columns, source: config.sheet, configPath: configPath, limits: limits)
+        derived = config.derived
+        subsets = config.subsets
+    }
+
+    struct Table: Sendable {
         var ids: [String] = []
         var columns: [ColumnSpec] = []
         var values: [String: ColumnValues] = [:]
         var subsets: [String: [Bool]] = [:]
     }
 
+    /// What `parse` made, for `finish`.
+    struct Parsed: Sendable {
+        fileprivate var sheet: RawSheet
+        fileprivate var positions: [String: Int] = [:]
+        fileprivate var table = Table()
+        /// False when the sheet was over the row or column limit, and nothing was parsed.
+        fileprivate var withinLimits = true
+    }
+
     mutating func validate(_ fullSheet: RawSheet) -> Table {
-        var table = Table()
+        finish(parse(fullSheet), derived: derived, subsets: subsets)
+    }
+
+    /// The sheet's columns, typed by the codebook, and the study ids.
+    mutating func parse(_ fullSheet: RawSheet) -> Parsed {
         // A row with no value at all (a spacer, or a gap in a workbook) is not a study.
         var sheet = fullSheet
         sheet.rows.removeAll { row in row.allSatisfy { $0.text.trimmingSpaces.isEmpty } }
+        var result = Parsed(sheet: sheet)
         guard sheet.rows.count <= limits.maxRows, sheet.header.count <= limits.maxColumns else {
             diagnostics.append(
                 .error(
                     "the sheet has \(sheet.rows.count) rows and \(sheet.header.count) columns; the limits are "
                         + "\(limits.maxRows) rows and \(limits.maxColumns) columns (limits: max_rows, max_columns)",
                     at: SourceLocation(file: sheet.displayPath)))
-            return table
+            result.withinLimits = false
+            return result
         }
         let positions = checkHeader(sheet)
         checkRowLengths(sheet)
-        let parser = CellParser(decimalMark: config.sheet.decimalMark)
+        let parser = CellParser(decimalMark: source.decimalMark)
         let rowCount = sheet.rows.count
+        var table = Table()
 
         // The columns are independent: they are parsed on every core (most of a large sheet's load).
-        let present = config.columns.compactMap { column in positions[column.name].map { (column, $0) } }
+        let present = columns.compactMap { column in positions[column.name].map { (column, $0) } }
         let rows = sheet
         let limits = limits
         let parsed = ParallelMap.map(
@@ -56,29 +87,41 @@ struct SheetValidator {
             table.values[column.name] = values
             diagnostics += problems
         }
-        if let idValues = table.values[config.sheet.idColumn], positions[config.sheet.idColumn] != nil {
-            table.ids = checkIDs(idValues, sheet: sheet, position: positions[config.sheet.idColumn]!)
+        if let idValues = table.values[source.idColumn], positions[source.idColumn] != nil {
+            table.ids = checkIDs(idValues, sheet: sheet, position: positions[source.idColumn]!)
         } else {
             table.ids = (1...max(rowCount, 1)).prefix(rowCount).map { "row \($0)" }
         }
+        result.positions = positions
+        result.table = table
+        return result
+    }
+
+    /// The parsed sheet with the derived columns and the subsets of the config added.
+    mutating func finish(_ parsed: Parsed, derived: [DerivedColumn], subsets: [SubsetSpec]) -> Table {
+        guard parsed.withinLimits else { return Table() }
+        var table = parsed.table
+        let (sheet, positions) = (parsed.sheet, parsed.positions)
         checkNeeds(table, sheet: sheet, positions: positions)
-        for derived in config.derived {
+        for derived in derived {
             table.columns.append(ColumnSpec(name: derived.name, type: .number, label: derived.label))
             table.values[derived.name] = .numbers(
                 compute(derived, table: table, sheet: sheet, positions: positions))
         }
-        for subset in config.subsets {
-            table.subsets[subset.name] = (0..<rowCount).map { row in
+        for subset in subsets {
+            table.subsets[subset.name] = (0..<sheet.rows.count).map { row in
                 subset.condition.clauses.allSatisfy { Self.holds($0, row: row, in: table) }
             }
         }
         return table
     }
 
+    private func codebookColumn(named name: String) -> ColumnSpec? { columns.first { $0.name == name } }
+
     /// Maps each codebook column to its index in the sheet; reports unknown, duplicate and missing ones.
     private mutating func checkHeader(_ sheet: RawSheet) -> [String: Int] {
         var positions: [String: Int] = [:]
-        let known = config.columns.map(\.name)
+        let known = columns.map(\.name)
         // A codebook column the sheet lacks, already named in a "did you mean" of an unknown header.
         var suggested: Set<String> = []
         for (index, cell) in sheet.header.enumerated() {
@@ -110,7 +153,7 @@ struct SheetValidator {
                         at: cell.location))
             }
         }
-        for column in config.columns where positions[column.name] == nil && !suggested.contains(column.name) {
+        for column in columns where positions[column.name] == nil && !suggested.contains(column.name) {
             let what = column.required ? "the required column" : "the column"
             diagnostics.append(
                 .error(
@@ -242,16 +285,16 @@ struct SheetValidator {
             let id = values.text(at: row)?.trimmingSpaces ?? ""
             let location = Self.cell(sheet, row: row, position: position).location
             if id.isEmpty {
-                if config.column(named: config.sheet.idColumn)?.required != true {
+                if codebookColumn(named: source.idColumn)?.required != true {
                     diagnostics.append(
                         .error(
-                            "\(config.sheet.idColumn): the study id is blank; every study needs one",
+                            "\(source.idColumn): the study id is blank; every study needs one",
                             at: location))
                 }
             } else if let first = firstLine[id] {
                 diagnostics.append(
                     .error(
-                        "\(config.sheet.idColumn): the study id \(id.quotedForMessage) is already used "
+                        "\(source.idColumn): the study id \(id.quotedForMessage) is already used "
                             + "\(first.cell.map { "in \($0)" } ?? "on line \(first.line ?? 0)"); give each study its own id",
                         at: location))
             } else {
@@ -273,7 +316,7 @@ struct SheetValidator {
                 guard let neededValues = table.values[needed], let neededPosition = positions[needed] else {
                     continue
                 }
-                let documentedBlanks = config.column(named: needed)?.notReported ?? []
+                let documentedBlanks = codebookColumn(named: needed)?.notReported ?? []
                 for row in 0..<table.ids.count
                 where values.text(at: row) != nil && neededValues.text(at: row) == nil {
                     // A needed cell that failed to parse has its own error already; warn only about real gaps.
