@@ -72,7 +72,8 @@ public struct ReviewLoader: Sendable {
         // The config may raise or lower the limits for its own files.
         let limits = limits.applying(config.sheet.limits)
         let step =
-            sheetWork?.value ?? readAndParseSheet(config.sheet, columns: config.columns, configPath: configPath)
+            sheetWork?.value
+            ?? readAndParseSheet(config.sheet, columns: config.columns, configPath: configPath)
         diagnostics += step.readWarnings
         let sheet: RawSheet
         switch step.read {
@@ -126,7 +127,8 @@ public struct ReviewLoader: Sendable {
         let limits = limits.applying(source.limits)
         var warnings: [Diagnostic] = []
         let read = readSheet(source, limits: limits, configPath: configPath, &warnings)
-        var validator = SheetValidator(columns: columns, source: source, configPath: configPath, limits: limits)
+        var validator = SheetValidator(
+            columns: columns, source: source, configPath: configPath, limits: limits)
         let parsed = try? validator.parse(read.get().0)
         return SheetStep(read: read, readWarnings: warnings, validator: validator, parsed: parsed)
     }

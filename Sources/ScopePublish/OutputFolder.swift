@@ -196,17 +196,19 @@ public struct OutputFolder: Sendable {
     /// death between two renames left without a successor (restored, not deleted).
     private func removeLeftovers() throws {
         let manager = FileManager.default
-        let siblings = (try? manager.contentsOfDirectory(atPath: parent.path)) ?? []
-        for sibling in siblings.sorted() where sibling.hasPrefix(".\(name).old-") {
-            let path = parent.appendingPathComponent(sibling).path
+        // The names are made once: the folder beside the report may hold hundreds of entries.
+        let (parentPath, old, staging) = (parent.path, ".\(name).old-", ".\(name).staging-")
+        let siblings = (try? manager.contentsOfDirectory(atPath: parentPath)) ?? []
+        for sibling in siblings.filter({ $0.hasPrefix(old) }).sorted() {
+            let path = parentPath + "/" + sibling
             if !manager.fileExists(atPath: url.path) {
                 _ = rename(path, url.path)
             } else {
                 try? manager.removeItem(atPath: path)
             }
         }
-        for sibling in siblings where sibling.hasPrefix(".\(name).staging-") {
-            try? manager.removeItem(atPath: parent.appendingPathComponent(sibling).path)
+        for sibling in siblings where sibling.hasPrefix(staging) {
+            try? manager.removeItem(atPath: parentPath + "/" + sibling)
         }
     }
 }

@@ -95,9 +95,9 @@ struct ReportBuild {
     ) throws
         -> (outcome: BuildOutcome, hashes: [String: String])
     {
-        let (rendered, outcome, title, dataFingerprint, snapshot) = try render(snapshot: snapshot)
+        let (rendered, outcome, title, dataFingerprint, snapshot, inputBytes) = try render(snapshot: snapshot)
         // The review is gone: its pages go back to the system before the page is made on another thread.
-        FreedMemory.giveBack()
+        FreedMemory.giveBack(afterReading: inputBytes)
         // publish: the page (cmark, figures inlined) on the other core, which then helps make the other
         // files while they are written out here (FilesFromBothEnds).
         let page = HTMLPage(
@@ -154,7 +154,7 @@ struct ReportBuild {
         snapshot taken: InputSnapshot?
     ) throws -> (
         rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String,
-        snapshot: InputSnapshot
+        snapshot: InputSnapshot, inputBytes: Int
     ) {
         // The inputs' hashes and the templates' parse come from the other core meanwhile: they need
         // nothing from the data.
@@ -179,7 +179,8 @@ struct ReportBuild {
         }
         let reviewParts = ReportRenderer.startReviewParts(of: review)
         // The sheet's raw cells are gone; their pages go back to the system before the render.
-        FreedMemory.giveBack()
+        let inputBytes = review.inputs.reduce(0) { $0 + $1.size }
+        FreedMemory.giveBack(afterReading: inputBytes)
         // synthesize
         let results = Synthesis.run(
             review, configPath: loader.displayPath(ReviewLoader.configFileName), strict: strict)
@@ -218,7 +219,7 @@ struct ReportBuild {
             studies: review.studyCount, figures: rendered.figures.count, tables: rendered.tables.count,
             changedFiles: 0, warnings: (review.warnings + results.diagnostics).sortedByLocation(),
             upToDate: false)
-        return (rendered, outcome, review.config.metadata.title, dataFingerprint, snapshot)
+        return (rendered, outcome, review.config.metadata.title, dataFingerprint, snapshot, inputBytes)
     }
 
     /// SOURCE_DATE_EPOCH as a UTC date, the only date a report may show (reproducible builds).
@@ -265,7 +266,14 @@ struct BuildFailure: Error {
 /// own pools: the hundreds of MB a large review's load and render free would stay resident while the
 /// page is made on another thread. `malloc_trim` gives the free pages back to the system. Swift's
 /// Glibc module does not declare it, so it is looked up at run time (absent elsewhere: no-op).
+///
+/// Only a large review's: a small one's few MB are worth more kept, for the render to reuse, and
+/// trimming locks each thread's pool in turn: the other core, allocating meanwhile, waited on it
+/// (and its core went idle and took milliseconds to wake).
 enum FreedMemory {
+    /// Inputs of this size (about 8,000 studies) and larger.
+    static let fromInputBytes = 8 << 20
+
     private typealias Trim = @convention(c) (Int) -> Int32
     #if os(Linux)
         private static let trim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
@@ -273,5 +281,7 @@ enum FreedMemory {
         private static let trim: Trim? = nil
     #endif
 
-    static func giveBack() { _ = trim?(0) }
+    static func giveBack(afterReading inputBytes: Int) {
+        if inputBytes >= fromInputBytes { _ = trim?(0) }
+    }
 }
