@@ -53,9 +53,9 @@ public indirect enum SVGNode: Sendable, Equatable {
     /// An element whose children include text or raw markup is written on a single line, because
     /// whitespace added between its children would become part of the rendered text.
     public func render() -> String {
-        var output = ""
+        var output = SVGSerializer.Output()
         SVGSerializer.append(self, depth: 0, to: &output)
-        return output
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 }
 
@@ -99,15 +99,7 @@ public enum SVGEscaping {
     /// Appends `string` escaped. Most values (numbers, class names) need nothing: one pass over the
     /// bytes finds that, and the string is appended whole instead of scalar by scalar.
     static func append(_ string: String, quotes: Bool, to result: inout String) {
-        let needsWork = string.utf8.contains { byte in
-            switch byte {
-            // Controls, the markup characters, and 0xEF, which starts U+FFFE and U+FFFF.
-            case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEF: true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
-            default: false
-            }
-        }
-        guard needsWork else {
+        guard string.utf8.contains(where: { needsWork($0, quotes: quotes) }) else {
             result += string
             return
         }
@@ -127,6 +119,16 @@ public enum SVGEscaping {
         }
     }
 
+    /// Whether a text holding `byte` may need escaping: controls, the markup characters, and 0xEF,
+    /// which starts U+FFFE and U+FFFF.
+    static func needsWork(_ byte: UInt8, quotes: Bool) -> Bool {
+        switch byte {
+        case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEF: true
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
+        default: false
+        }
+    }
+
     /// XML 1.0 forbids most C0 controls and U+FFFE/U+FFFF even as character references; they are dropped.
     private static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -136,56 +138,95 @@ public enum SVGEscaping {
 }
 
 private enum SVGSerializer {
-    /// Appends the node's lines (each ending with a newline) to one growing string: building a string
-    /// per line and joining them cost more than drawing the charts.
-    static func append(_ node: SVGNode, depth: Int, to output: inout String) {
+    /// The document's UTF-8 bytes, appended to one growing array: building a string per line and
+    /// joining them cost more than drawing the charts, and appending to a `String` piece by piece
+    /// cost half of what remained.
+    struct Output {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(16_384) }
+
+        mutating func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+        /// `text` escaped for character data, or for a double-quoted attribute value (`quotes`).
+        mutating func appendEscaped(_ text: String, quotes: Bool) {
+            var text = text
+            let plain = text.withUTF8 { utf8 -> Bool in
+                // Most values (numbers, class names) need nothing: one pass over the bytes finds that.
+                guard !utf8.contains(where: { SVGEscaping.needsWork($0, quotes: quotes) }) else {
+                    return false
+                }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            guard !plain else { return }
+            var escaped = ""
+            SVGEscaping.append(text, quotes: quotes, to: &escaped)
+            append(escaped)
+        }
+    }
+
+    static func append(_ node: SVGNode, depth: Int, to output: inout Output) {
         switch node {
         case .fragment(let children):
             for child in children { append(child, depth: depth, to: &output) }
         case .text(let string):
             indent(depth, &output)
-            SVGEscaping.append(string, quotes: false, to: &output)
-            output += "\n"
+            output.appendEscaped(string, quotes: false)
+            output.append(UInt8(ascii: "\n"))
         case .raw(let markup):
             indent(depth, &output)
-            output += markup
-            output += "\n"
+            output.append(markup)
+            output.append(UInt8(ascii: "\n"))
         case .element(let name, let attributes, let children):
             indent(depth, &output)
             appendOpeningTag(name, attributes, to: &output)
-            let flat = flatten(children)
+            let flat = children.contains(where: isFragment) ? flatten(children) : children
             if flat.isEmpty {
-                output += "/>\n"
+                output.append("/>\n")
             } else if flat.contains(where: isCharacterData) {
-                output += ">"
+                output.append(UInt8(ascii: ">"))
                 for child in flat { appendInline(child, to: &output) }
-                output += "</" + name + ">\n"
+                appendClosingTag(name, to: &output)
+                output.append(UInt8(ascii: "\n"))
             } else {
-                output += ">\n"
+                output.append(">\n")
                 for child in flat { append(child, depth: depth + 1, to: &output) }
                 indent(depth, &output)
-                output += "</" + name + ">\n"
+                appendClosingTag(name, to: &output)
+                output.append(UInt8(ascii: "\n"))
             }
         }
     }
 
-    private static func indent(_ depth: Int, _ output: inout String) {
-        for _ in 0..<depth { output += "  " }
+    private static func indent(_ depth: Int, _ output: inout Output) {
+        for _ in 0..<(2 * depth) { output.append(UInt8(ascii: " ")) }
     }
 
     /// `<name a="…" b="…"` without the closing `>` or `/>`.
     private static func appendOpeningTag(
-        _ name: String, _ attributes: [SVGAttribute], to output: inout String
+        _ name: String, _ attributes: [SVGAttribute], to output: inout Output
     ) {
-        output += "<"
-        output += name
+        output.append(UInt8(ascii: "<"))
+        output.append(name)
         for attribute in attributes {
-            output += " "
-            output += attribute.name
-            output += "=\""
-            SVGEscaping.append(attribute.value, quotes: true, to: &output)
-            output += "\""
+            output.append(UInt8(ascii: " "))
+            output.append(attribute.name)
+            output.append("=\"")
+            output.appendEscaped(attribute.value, quotes: true)
+            output.append(UInt8(ascii: "\""))
         }
+    }
+
+    private static func appendClosingTag(_ name: String, to output: inout Output) {
+        output.append("</")
+        output.append(name)
+        output.append(UInt8(ascii: ">"))
     }
 
     private static func flatten(_ nodes: [SVGNode]) -> [SVGNode] {
@@ -193,6 +234,11 @@ private enum SVGSerializer {
             if case .fragment(let children) = node { return flatten(children) }
             return [node]
         }
+    }
+
+    private static func isFragment(_ node: SVGNode) -> Bool {
+        if case .fragment = node { return true }
+        return false
     }
 
     private static func isCharacterData(_ node: SVGNode) -> Bool {
@@ -204,23 +250,23 @@ private enum SVGSerializer {
 
     /// Serializes a node on a single line without indentation (used inside elements with mixed content,
     /// where added whitespace would become part of the rendered text).
-    private static func appendInline(_ node: SVGNode, to output: inout String) {
+    private static func appendInline(_ node: SVGNode, to output: inout Output) {
         switch node {
         case .fragment(let children):
             for child in children { appendInline(child, to: &output) }
         case .text(let string):
-            SVGEscaping.append(string, quotes: false, to: &output)
+            output.appendEscaped(string, quotes: false)
         case .raw(let markup):
-            output += markup
+            output.append(markup)
         case .element(let name, let attributes, let children):
             appendOpeningTag(name, attributes, to: &output)
             if flatten(children).isEmpty {
-                output += "/>"
+                output.append("/>")
                 return
             }
-            output += ">"
+            output.append(UInt8(ascii: ">"))
             for child in children { appendInline(child, to: &output) }
-            output += "</" + name + ">"
+            appendClosingTag(name, to: &output)
         }
     }
 }
