@@ -50,7 +50,7 @@ extension OutputFolder {
     }
 
     private var checkRecordPath: String {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).checked").path
+        parentPath + "/.\(name).checked"
     }
 }
 

@@ -14,12 +14,19 @@ import ScopeDiagnostics
 /// Foundation's `FileManager.replaceItemAt` is not used: on this toolchain it loses data.
 public struct OutputFolder: Sendable {
     public let url: URL
+    // Derived once: a no-op rebuild asked for them often enough for Foundation's URL arithmetic to show.
+    let parent: URL
+    let parentPath: String
+    let name: String
 
-    public init(_ url: URL) { self.url = url.standardizedFileURL }
+    public init(_ url: URL) {
+        self.url = url.standardizedFileURL
+        parent = self.url.deletingLastPathComponent()
+        parentPath = parent.path
+        name = self.url.lastPathComponent
+    }
 
-    private var parent: URL { url.deletingLastPathComponent() }
-    private var name: String { url.lastPathComponent }
-    private var lockPath: String { parent.appendingPathComponent(".\(name).lock").path }
+    private var lockPath: String { parentPath + "/.\(name).lock" }
 
     public enum Failure: Error, CustomStringConvertible {
         case notAReportFolder(String)
@@ -43,7 +50,9 @@ public struct OutputFolder: Sendable {
     /// Holds an exclusive lock beside the folder while `body` runs, so two builds into the same folder
     /// take turns instead of interleaving their swaps.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        if !LocalFiles.isFolder(parentPath) {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        }
         let descriptor = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure.io("cannot create the lock file", path: lockPath) }
         defer { close(descriptor) }
@@ -197,7 +206,7 @@ public struct OutputFolder: Sendable {
     private func removeLeftovers() throws {
         let manager = FileManager.default
         // The names are made once: the folder beside the report may hold hundreds of entries.
-        let (parentPath, old, staging) = (parent.path, ".\(name).old-", ".\(name).staging-")
+        let (old, staging) = (".\(name).old-", ".\(name).staging-")
         let siblings = (try? manager.contentsOfDirectory(atPath: parentPath)) ?? []
         for sibling in siblings.filter({ $0.hasPrefix(old) }).sorted() {
             let path = parentPath + "/" + sibling
