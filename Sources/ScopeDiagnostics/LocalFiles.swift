@@ -19,15 +19,7 @@ public enum LocalFiles {
     /// symlinks of the part that exists resolved (`realpath`), so that a path that does not exist yet
     /// (an output folder) still resolves as far as it goes.
     public static func resolved(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : currentFolder + "/" + path
-        var components: [Substring] = []
-        for component in absolute.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": _ = components.popLast()
-            default: components.append(component)
-            }
-        }
+        let components = standardizedComponents(path)
         for existing in stride(from: components.count, through: 1, by: -1) {
             let prefix = "/" + components[..<existing].joined(separator: "/")
             guard let real = realpath(prefix, nil) else { continue }
@@ -37,6 +29,26 @@ public enum LocalFiles {
             return rest.isEmpty ? base : (base == "/" ? "/" : base + "/") + rest
         }
         return "/" + components.joined(separator: "/")
+    }
+
+    /// `path` made absolute, `.` and `..` taken out as URL's `standardizedFileURL` does (by the text,
+    /// symlinks left as they are), without its cost: it asks for the working folder through FileManager
+    /// and stats the path to learn whether it is a folder.
+    public static func standardized(_ path: String) -> String {
+        "/" + standardizedComponents(path).joined(separator: "/")
+    }
+
+    private static func standardizedComponents(_ path: String) -> [Substring] {
+        let absolute = path.hasPrefix("/") ? path : currentFolder + "/" + path
+        var components: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return components
     }
 
     /// The file's `stat` (symlinks followed), or nil when there is nothing there.

@@ -15,16 +15,19 @@ import ScopeDiagnostics
 public struct OutputFolder: Sendable {
     public let url: URL
     // Derived once: a no-op rebuild asked for them often enough for Foundation's URL arithmetic to show.
-    let parent: URL
     let parentPath: String
     let name: String
 
     public init(_ url: URL) {
         self.url = url.standardizedFileURL
-        parent = self.url.deletingLastPathComponent()
-        parentPath = parent.path
-        name = self.url.lastPathComponent
+        // By the text of the path: URL's own arithmetic cost more than a no-op rebuild's checks.
+        let path = self.url.path
+        let slash = path.lastIndex(of: "/") ?? path.startIndex
+        parentPath = slash == path.startIndex ? "/" : String(path[..<slash])
+        name = String(path[path.index(after: slash)...])
     }
+
+    private var parent: URL { URL(fileURLWithPath: parentPath, isDirectory: true) }
 
     private var lockPath: String { parentPath + "/.\(name).lock" }
 

@@ -91,9 +91,13 @@ extension ScopeReport {
         @Option(name: .long, help: "The report folder to write (replaced as a whole).")
         var out = "_report"
 
-        var dataURL: URL { URL(fileURLWithPath: data).standardizedFileURL }
-        var templatesURL: URL { URL(fileURLWithPath: templates).standardizedFileURL }
-        var outURL: URL { URL(fileURLWithPath: out).standardizedFileURL }
+        var dataURL: URL { Self.folderURL(data) }
+        var templatesURL: URL { Self.folderURL(templates) }
+        var outURL: URL { Self.folderURL(out) }
+
+        private static func folderURL(_ path: String) -> URL {
+            URL(fileURLWithPath: LocalFiles.standardized(path), isDirectory: true)
+        }
 
         /// The output folder is replaced wholesale, so it must never be one of the inputs, the project
         /// root or the file system's root.
