@@ -25,8 +25,9 @@ public enum MarkdownToHTML {
     /// The same as UTF-8 bytes, copied straight from cmark's buffer.
     public static func renderUTF8(_ markdown: String) -> (html: [UInt8], headings: [Heading]) {
         _ = extensionsRegistered
-        // Smart punctuation would turn a data value's "--" into a dash; keep text as written.
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+        // Smart punctuation would turn a data value's "--" into a dash; keep text as written. A Swift
+        // string is valid UTF-8 already, so cmark need not check it again.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return ([], []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {
