@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "scopereport", targets: ["scopereport"]),
         // For the fuzz targets in Fuzz/, a separate package that depends on this one by path.
+        .library(name: "ScopeDiagnostics", targets: ["ScopeDiagnostics"]),
         .library(name: "ScopeLoad", targets: ["ScopeLoad"]),
         .library(name: "ScopeRender", targets: ["ScopeRender"]),
     ],

@@ -25,7 +25,11 @@ let package = Package(
             ]),
         // ReviewLoader over a data folder whose review.yaml is the input and whose sheet is fixed.
         .executableTarget(
-            name: "FuzzConfigLoader", dependencies: [.product(name: "ScopeLoad", package: "ScopeReport")]),
+            name: "FuzzConfigLoader",
+            dependencies: [
+                .product(name: "ScopeLoad", package: "ScopeReport"),
+                .product(name: "ScopeDiagnostics", package: "ScopeReport"),
+            ]),
         // TemplateRenderer with the input as report.md against a small fixed context.
         .executableTarget(
             name: "FuzzTemplateRenderer",

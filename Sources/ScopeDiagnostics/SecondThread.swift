@@ -29,6 +29,9 @@ public final class SecondThread: @unchecked Sendable {
     // Guarded by `mutex`; `queued` is its count, read without the lock while spinning.
     private var jobs: [@Sendable () -> Void] = []
     private let queued = Atomic<Int>(0)
+    /// Pieces of work handed in (guarded by `mutex`), and finished with all they hold let go.
+    private var handed = 0
+    private let done = Atomic<Int>(0)
     /// False when no thread could be started: the work then runs where its value is asked for.
     private(set) var running = false
 
@@ -49,6 +52,7 @@ public final class SecondThread: @unchecked Sendable {
     func hand(_ job: @escaping @Sendable () -> Void) {
         pthread_mutex_lock(mutex)
         jobs.append(job)
+        handed += 1
         queued.add(1, ordering: .releasing)
         pthread_cond_signal(handedIn)
         pthread_mutex_unlock(mutex)
@@ -59,11 +63,23 @@ public final class SecondThread: @unchecked Sendable {
             _ = Self.spin { queued.load(ordering: .acquiring) > 0 }
             pthread_mutex_lock(mutex)
             while jobs.isEmpty { pthread_cond_wait(handedIn, mutex) }
-            let job = jobs.removeFirst()
+            var job: (@Sendable () -> Void)? = jobs.removeFirst()
             queued.subtract(1, ordering: .relaxed)
             pthread_mutex_unlock(mutex)
-            job()
+            job!()
+            job = nil
+            done.add(1, ordering: .releasing)
+            announceFinished()
         }
+    }
+
+    /// Waits until every piece of work handed in so far is finished, with what it captured let go. For
+    /// a fuzzer, whose leak check after each input must not see the input's work still under way.
+    public func waitUntilIdle() {
+        pthread_mutex_lock(mutex)
+        let target = handed
+        pthread_mutex_unlock(mutex)
+        wait { done.load(ordering: .acquiring) >= target }
     }
 
     /// Waits until `isDone` (which a finished piece of work made true before `announceFinished`).
