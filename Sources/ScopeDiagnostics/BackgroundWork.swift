@@ -22,16 +22,12 @@ public final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         self.work = work
         let helper = SecondThread.shared
         guard helper.running else { return }
+        // The helper announces each piece of work it finishes, so that a waiting `value` wakes.
         helper.hand { [self] in
             guard claim() else { return }
             run()
-            helper.announceFinished()
         }
     }
-
-    /// Starts the helper thread now: in a virtual machine its first start can take milliseconds,
-    /// which the caller can spend on work of its own before it hands any over.
-    public static func warmUp() { _ = SecondThread.shared }
 
     public var value: Value {
         if claim() {

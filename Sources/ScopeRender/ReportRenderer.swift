@@ -63,7 +63,7 @@ public struct ReportRenderer: Sendable {
         let reviewParts = reviewParts ?? Self.startReviewParts(of: review)
         var tables = extraTables + prismaTables(format) + makeTables(format)
         // The PRISMA diagram's SVG comes with the review's parts, at the end like the charts'.
-        let prisma = review.config.prisma == nil ? [] : [Self.prismaFigure(svg: "")]
+        let prisma = review.config.prisma == nil ? [] : [Self.prismaFigure]
         var figures =
             extraFigures + prisma
             + specs.map { ReportFigure(name: $0.id, number: 0, caption: $0.caption, svg: "") }
@@ -115,12 +115,11 @@ public struct ReportRenderer: Sendable {
         return tables
     }
 
-    /// The flow diagram of the search and selection, when the config gives PRISMA counts.
-    private static func prismaFigure(svg: String) -> ReportFigure {
-        ReportFigure(
-            name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).",
-            svg: svg)
-    }
+    /// The flow diagram of the search and selection, when the config gives PRISMA counts; its SVG comes
+    /// with the review's parts.
+    private static let prismaFigure = ReportFigure(
+        name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).", svg: ""
+    )
 
     private func prismaTables(_ format: NumberFormat) -> [ReportTable] {
         guard let flow = review.config.prisma else { return [] }

@@ -18,8 +18,9 @@ final class BlankRowTests: XCTestCase {
         let sheet = RawSheet(
             displayPath: "data/s.xlsx", header: [cell("id", "A1")],
             rows: [[cell("A", "A2")], [], [cell(" ", "A4")], [cell("B", "A5")]])
-        var validator = SheetValidator(config: config, configPath: "review.yaml", limits: .default)
-        let table = validator.validate(sheet)
+        var validator = SheetValidator(
+            columns: config.columns, source: config.sheet, configPath: "review.yaml", limits: .default)
+        let table = validator.finish(validator.parse(sheet), derived: config.derived, subsets: config.subsets)
         XCTAssertEqual(table.ids, ["A", "B"])
         XCTAssertEqual(validator.diagnostics, [])
     }

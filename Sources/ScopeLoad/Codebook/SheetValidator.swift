@@ -12,9 +12,6 @@ struct SheetValidator {
     let source: SheetSource
     let configPath: String
     let limits: LoadLimits
-    /// For `validate`: the config's derived columns and subsets, when it is made from a whole config.
-    private var derived: [DerivedColumn] = []
-    private var subsets: [SubsetSpec] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Past this many cells the columns parse on every core; below, handing them over costs more.
     static let parallelFromCells = 20_000
@@ -24,12 +21,6 @@ struct SheetValidator {
         self.source = source
         self.configPath = configPath
         self.limits = limits
-    }
-
-    init(config: ReviewConfig, configPath: String, limits: LoadLimits) {
-        self.init(columns: config.columns, source: config.sheet, configPath: configPath, limits: limits)
-        derived = config.derived
-        subsets = config.subsets
     }
 
     struct Table: Sendable {
@@ -46,10 +37,6 @@ struct SheetValidator {
         fileprivate var table = Table()
         /// False when the sheet was over the row or column limit, and nothing was parsed.
         fileprivate var withinLimits = true
-    }
-
-    mutating func validate(_ fullSheet: RawSheet) -> Table {
-        finish(parse(fullSheet), derived: derived, subsets: subsets)
     }
 
     /// The sheet's columns, typed by the codebook, and the study ids.
