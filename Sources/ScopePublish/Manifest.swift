@@ -11,8 +11,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Output path (`index.html`, `figures/x.svg`) → SHA-256; the manifest itself is not listed.
     public var outputs: [String: String]
 
+    /// The `tool` of every manifest this program writes: a folder whose manifest names another tool
+    /// is not a report to replace.
+    public static let toolName = "scopereport"
+
     public init(
-        tool: String = "scopereport", version: String, inputs: [String: String], outputs: [String: String]
+        tool: String = toolName, version: String, inputs: [String: String], outputs: [String: String]
     ) {
         self.tool = tool
         self.version = version
@@ -21,8 +25,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// Sorted keys, two-space indent, one entry per line: stable bytes for `git diff`. The layout is
-    /// JSONEncoder's pretty-printed one (`"key" : value`), written by hand: the encoder cost more than
-    /// writing the manifest's file, and its sort order is not a documented promise.
+    /// JSONEncoder's pretty-printed one (`"key" : value`), written by hand: the encoder's key order is
+    /// not a documented promise.
     public func encoded() -> [UInt8] {
         var json = "{\n"
         json += "  \"inputs\" : " + Self.object(inputs) + ",\n"
@@ -42,13 +46,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     public static func decode(_ bytes: [UInt8]) -> Manifest? {
-        if let fields = FlatJSONReader.read(bytes), fields.count == 4,
-            case .string(let tool)? = fields["tool"], case .string(let version)? = fields["version"],
-            case .object(let inputs)? = fields["inputs"], case .object(let outputs)? = fields["outputs"]
-        {
-            return Manifest(tool: tool, version: version, inputs: inputs, outputs: outputs)
-        }
-        return try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
+        try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
     }
 
     /// The hash of everything that determines the output: the tool version and every input.

@@ -13,8 +13,6 @@ public struct ReportRenderer: Sendable {
     /// Extra figures and tables made by other modules (the PRISMA diagram), inserted like the rest.
     public var extraFigures: [ReportFigure]
     public var extraTables: [ReportTable]
-    /// The parts made from the review alone, when the caller started them before the synthesis.
-    public var reviewParts: BackgroundWork<ReviewParts>?
 
     public struct BuildInfo: Sendable {
         public var version: String
@@ -32,8 +30,7 @@ public struct ReportRenderer: Sendable {
 
     public init(
         review: Review, results: SynthesisResults, templates: TemplateRenderer, build: BuildInfo,
-        extraFigures: [ReportFigure] = [], extraTables: [ReportTable] = [],
-        reviewParts: BackgroundWork<ReviewParts>? = nil
+        extraFigures: [ReportFigure] = [], extraTables: [ReportTable] = []
     ) {
         self.review = review
         self.results = results
@@ -41,13 +38,6 @@ public struct ReportRenderer: Sendable {
         self.build = build
         self.extraFigures = extraFigures
         self.extraTables = extraTables
-        self.reviewParts = reviewParts
-    }
-
-    /// The PRISMA diagram and studies.json need the review but no results: a build starts them on
-    /// the other core as soon as the review is loaded, while the synthesis runs.
-    public static func startReviewParts(of review: Review) -> BackgroundWork<ReviewParts> {
-        BackgroundWork { ReviewParts(review) }
     }
 
     /// The main template's name inside the templates folder.
@@ -55,18 +45,13 @@ public struct ReportRenderer: Sendable {
 
     public func render() -> Result<RenderedReport, DiagnosticsError> {
         let format = NumberFormat(review.config.presentation)
-        // The charts need nothing from the rest of the render, which takes about as long: they are
-        // made on the other core meanwhile, and the figures' SVG filled in at the end.
         let builder = FigureBuilder(review: review, results: results, format: format)
-        let specs = review.config.synthesis.figures
-        let charts = BackgroundWork { specs.map(builder.svg) }
-        let reviewParts = reviewParts ?? Self.startReviewParts(of: review)
         var tables = extraTables + prismaTables(format) + makeTables(format)
-        // The PRISMA diagram's SVG comes with the review's parts, at the end like the charts'.
-        let prisma = review.config.prisma == nil ? [] : [Self.prismaFigure]
-        var figures =
-            extraFigures + prisma
-            + specs.map { ReportFigure(name: $0.id, number: 0, caption: $0.caption, svg: "") }
+        var figures = extraFigures + prismaFigure()
+        for spec in review.config.synthesis.figures {
+            figures.append(
+                ReportFigure(name: spec.id, number: 0, caption: spec.caption, svg: builder.svg(spec)))
+        }
         let contexts = ReportContext(review: review, results: results, format: format, build: build)
         // Each study's item holds only the names some template uses (7 of 35 columns in the default
         // review): for 100,000 studies, formatting every cell cost seconds and gigabytes. Only when
@@ -94,14 +79,10 @@ public struct ReportRenderer: Sendable {
         let markdown = numbering.resolve(
             rendered, tables: tables, figures: figures,
             maxTableRowsOnPage: review.config.presentation.maxTableRows)
-        let parts = reviewParts.value
-        if let svg = parts.prismaSVG { figures[extraFigures.count].svg = svg }
-        let svgs = charts.value
-        for (offset, svg) in svgs.enumerated() { figures[figures.count - svgs.count + offset].svg = svg }
         return .success(
             RenderedReport(
                 markdown: markdown, tables: tables, figures: figures, values: results.values,
-                studiesJSON: parts.studiesJSON))
+                studiesJSON: StudiesJSON.encode(review)))
     }
 
     private func makeTables(_ format: NumberFormat) -> [ReportTable] {
@@ -115,11 +96,15 @@ public struct ReportRenderer: Sendable {
         return tables
     }
 
-    /// The flow diagram of the search and selection, when the config gives PRISMA counts; its SVG comes
-    /// with the review's parts.
-    private static let prismaFigure = ReportFigure(
-        name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).", svg: ""
-    )
+    /// The flow diagram of the search and selection, when the config gives PRISMA counts.
+    private func prismaFigure() -> [ReportFigure] {
+        guard let flow = review.config.prisma else { return [] }
+        return [
+            ReportFigure(
+                name: "prisma", number: 0, caption: "Flow diagram of the search and selection (PRISMA 2020).",
+                svg: flow.svg(id: "fig-prisma"))
+        ]
+    }
 
     private func prismaTables(_ format: NumberFormat) -> [ReportTable] {
         guard let flow = review.config.prisma else { return [] }
@@ -142,78 +127,38 @@ public struct RenderedReport: Sendable {
     /// `studies.json`, as bytes: for a large review it is the largest file of the report.
     public var studiesJSON: [UInt8]
 
-    /// The report folder's files but `index.html` and `manifest.json` (the publish stage's), in path
-    /// order, each made when asked for, so that a large review's report (hundreds of MB) is never
-    /// whole in memory, and so that two threads can make them.
-    public consuming func pendingFiles() -> PendingFiles { PendingFiles(self) }
-}
-
-/// The files a `RenderedReport` becomes, by index in path order: `bytes(at:)` makes one, on any
-/// thread. studies.json, the largest file, is made in the render already; its bytes are handed over
-/// once and let go.
-public final class PendingFiles: @unchecked Sendable {
-    public let paths: [String]
-    private let sources: [Source]
-    private let report: RenderedReport
-    // Guarded by `lock`: taken by the one `bytes(at:)` call that hands studies.json over.
-    private var studiesJSON: [UInt8]?
-    private let lock = NSLock()
-
-    private enum Source {
-        case markdown, results, studies
-        case figure(Int)
-        case table(Int, TableFormat)
-    }
-    private enum TableFormat { case markdown, csv, latex }
-
-    fileprivate init(_ rendered: consuming RenderedReport) {
-        studiesJSON = rendered.studiesJSON
-        rendered.studiesJSON = []
+    /// Hands each of the report folder's files but `index.html` and `manifest.json` (the publish
+    /// stage's) to `body`, in path order, made one at a time, so that a large review's report (hundreds
+    /// of MB) is never whole in memory.
+    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) rethrows {
+        enum Source {
+            case markdown, results, studies
+            case figure(ReportFigure)
+            case markdownTable(ReportTable), csvTable(ReportTable), latexTable(ReportTable)
+        }
         var sources: [(path: String, source: Source)] = [
             ("report.md", .markdown), ("results.json", .results), ("studies.json", .studies),
         ]
-        for (index, figure) in rendered.figures.enumerated() {
-            sources.append(("figures/\(figure.name).svg", .figure(index)))
-        }
-        for (index, table) in rendered.tables.enumerated() {
-            sources.append(("tables/\(table.name).md", .table(index, .markdown)))
-            sources.append(("tables/\(table.name).csv", .table(index, .csv)))
-            sources.append(("tables/\(table.name).tex", .table(index, .latex)))
+        for figure in figures { sources.append(("figures/\(figure.name).svg", .figure(figure))) }
+        for table in tables {
+            sources.append(("tables/\(table.name).md", .markdownTable(table)))
+            sources.append(("tables/\(table.name).csv", .csvTable(table)))
+            sources.append(("tables/\(table.name).tex", .latexTable(table)))
         }
         sources.sort { $0.path < $1.path }
-        paths = sources.map(\.path)
-        self.sources = sources.map(\.source)
-        report = rendered
-    }
-
-    /// The bytes of the file at `paths[index]`. Call once per index.
-    public func bytes(at index: Int) -> [UInt8] {
-        switch sources[index] {
-        case .markdown: return Array(report.markdown.utf8)
-        case .results: return Array(ResultsJSON.encode(report.values).utf8)
-        case .studies:
-            lock.lock()
-            defer { lock.unlock() }
-            let bytes = studiesJSON ?? []
-            studiesJSON = nil
-            return bytes
-        case .figure(let index): return Array(report.figures[index].svg.utf8)
-        case .table(let index, .markdown): return Array(TableWriters.markdown(report.tables[index]).utf8)
-        case .table(let index, .csv): return Array(TableWriters.csv(report.tables[index]).utf8)
-        case .table(let index, .latex): return Array(TableWriters.latex(report.tables[index]).utf8)
+        for (path, source) in sources {
+            switch source {
+            case .markdown: try body(path, Array(markdown.utf8))
+            case .results: try body(path, Array(ResultsJSON.encode(values).utf8))
+            case .studies:
+                // The largest file of a large review's report: let go of it once written.
+                try body(path, studiesJSON)
+                studiesJSON = []
+            case .figure(let figure): try body(path, Array(figure.svg.utf8))
+            case .markdownTable(let table): try body(path, Array(TableWriters.markdown(table).utf8))
+            case .csvTable(let table): try body(path, Array(TableWriters.csv(table).utf8))
+            case .latexTable(let table): try body(path, Array(TableWriters.latex(table).utf8))
+            }
         }
-    }
-}
-
-/// The report's parts made from the review alone, before or while its results are computed.
-public struct ReviewParts: Sendable {
-    /// The flow diagram of the search and selection, when the config gives PRISMA counts.
-    public var prismaSVG: String?
-    /// `studies.json`, as bytes: for a large review it is the largest file of the report.
-    public var studiesJSON: [UInt8]
-
-    public init(_ review: Review) {
-        prismaSVG = review.config.prisma?.svg(id: "fig-prisma")
-        studiesJSON = StudiesJSON.encode(review)
     }
 }

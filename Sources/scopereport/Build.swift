@@ -67,6 +67,10 @@ extension ScopeReport {
                 Console.print(diagnostics: failure.diagnostics)
                 Console.write(failure.summary)
                 throw failure.exitCode
+            } catch let failure as OutputFolder.Failure {
+                Console.print(diagnostics: [.error("\(failure)", at: SourceLocation(file: folders.out))])
+                Console.write("publish failed; nothing was written")
+                throw ExitStatus.cannotWriteOutput
             } catch {
                 Console.error("error: internal error: \(error)")
                 throw ExitStatus.internalError

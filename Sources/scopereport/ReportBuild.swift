@@ -16,47 +16,47 @@ struct ReportBuild {
 
     func run() throws -> BuildOutcome {
         let output = OutputFolder(folders.outURL)
+        // Asked before the lock is made, so that a refused --out gets nothing beside it; asked again
+        // under the lock, where another build may have swapped a new report in meanwhile.
+        _ = try output.current()
         return try output.withLock {
-            let previous = output.readFile("manifest.json").flatMap(Manifest.decode)
-            // Only a rebuild that may be a no-op needs the inputs' hashes before it starts; a full build
-            // takes them on the other core while the data loads.
-            var snapshot: InputSnapshot?
-            if !force, !strict, let previous, previous.version == version {
-                let taken = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
-                if previous.inputs == taken.hashes, isIntact(output, previous) {
+            let current = try output.current()
+            let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
+            if !force, !strict, let current, current.manifest.version == version {
+                if current.manifest.inputs == snapshot.hashes,
+                    output.holds(current.manifest.outputs, given: current)
+                {
                     return BuildOutcome(
                         studies: nil, figures: 0, tables: 0, changedFiles: 0, warnings: [], upToDate: true)
                 }
-                snapshot = taken
             }
             // The files go to the staging folder as they are made; it is created at the first one,
             // once the render has succeeded, and thrown away if anything fails after.
             var staged: OutputFolder.StagedReport?
-            let outcome: BuildOutcome
-            let after: [String: String]
+            var outcome: BuildOutcome
+            var written: Set<String> = []
+            var changed = 0
             do {
-                (outcome, after) = try produce(snapshot: snapshot) { path, bytes, digest in
+                outcome = try produce(snapshot) { path, bytes, digest in
                     if staged == nil { staged = try output.stage() }
-                    // A file the last build made with these very bytes is linked, not written again.
-                    if let digest, previous?.outputs[path] == digest,
+                    written.insert(path)
+                    // A file the current report holds with these very bytes is linked, not written.
+                    if let digest, current?.manifest.outputs[path] == digest,
                         staged!.reuse(path, of: output, ifItHolds: bytes)
                     {
                         return
                     }
                     try staged!.write(path, bytes)
+                    if path != "manifest.json" { changed += 1 }
                 }
                 try staged!.commit()
             } catch {
                 staged?.discard()
                 throw error
             }
-            var published = outcome
-            let before = previous?.outputs ?? [:]
-            published.changedFiles =
-                Set(after.keys).union(before.keys).filter {
-                    $0 != "manifest.json" && after[$0] != before[$0]
-                }.count
-            return published
+            // What the folder held and the new report does not have was deleted with it.
+            outcome.changedFiles = changed + (current?.files ?? []).subtracting(written).count
+            return outcome
         }
     }
 
@@ -66,7 +66,8 @@ struct ReportBuild {
         let output = OutputFolder(folders.outURL)
         var stale: [String] = []
         var produced: Set<String> = []
-        let (outcome, _) = try produce(snapshot: nil) { path, bytes, _ in
+        let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
+        let outcome = try produce(snapshot) { path, bytes, _ in
             produced.insert(path)
             if output.readFile(path) != bytes { stale.append(path) }
         }
@@ -81,90 +82,52 @@ struct ReportBuild {
         return (stale.sorted(), outcome)
     }
 
-    /// Every output the manifest lists is still there with its hash (nobody edited the report by hand).
-    private func isIntact(_ output: OutputFolder, _ manifest: Manifest) -> Bool {
-        output.holds(manifest.outputs)
-    }
-
     /// Runs load → synthesize → render → publish, handing each file of the report folder to `emit` as
     /// soon as it is made, with its SHA-256 (manifest.json last, without), so that a large review's
-    /// report (hundreds of MB) is never whole in memory. Returns the outcome and the SHA-256 of each
-    /// file but the manifest. Without a `snapshot`, one is taken meanwhile.
+    /// report (hundreds of MB) is never whole in memory.
     private func produce(
-        snapshot: InputSnapshot?, emit: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
-    ) throws
-        -> (outcome: BuildOutcome, hashes: [String: String])
-    {
-        let (rendered, outcome, title, dataFingerprint, snapshot) = try render(snapshot: snapshot)
-        // publish: the page (cmark, figures inlined) on the other core, which then helps make the other
-        // files while they are written out here (FilesFromBothEnds).
+        _ snapshot: InputSnapshot, emit: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
+    ) throws -> BuildOutcome {
+        let (rendered, outcome, title, dataFingerprint) = try render(snapshot)
+        // publish
         let page = HTMLPage(
             template: snapshot.templates["page.html"] ?? "", style: snapshot.templates["style.css"] ?? "")
+        let date = Self.sourceDate()
+        let footer =
+            "Built by scopereport \(version)" + (date.isEmpty ? "" : " on \(date)")
+            + " · data SHA-256 \(dataFingerprint)"
+        let html: [UInt8]
         do {
             try page.check()
+            html = try page.renderUTF8(
+                title: title, markdown: rendered.markdown,
+                figures: Dictionary(uniqueKeysWithValues: rendered.figures.map { ($0.name, $0.svg) }),
+                footer: footer)
         } catch {
             throw BuildFailure(
                 step: "publish",
                 diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
                 exitCode: ExitStatus.invalidData)
         }
-        let date = Self.sourceDate()
-        let footer =
-            "Built by scopereport \(version)" + (date.isEmpty ? "" : " on \(date)")
-            + " · data SHA-256 \(dataFingerprint)"
-        let markdown = rendered.markdown
-        let figures = Dictionary(uniqueKeysWithValues: rendered.figures.map { ($0.name, $0.svg) })
-        let files = FilesFromBothEnds((consume rendered).pendingFiles())
-        let pageWork = BackgroundWork { () -> Result<(html: [UInt8], hash: String), Error> in
-            let page = Result { () throws -> (html: [UInt8], hash: String) in
-                let html = try page.renderUTF8(
-                    title: title, markdown: markdown, figures: figures, footer: footer)
-                return (html, SHA256.hex(html))
-            }
-            files.helpFromTheBack()
-            return page
-        }
         var outputs: [String: String] = [:]
-        for (index, path) in files.paths.enumerated() {
-            let (bytes, digest) = files.take(index)
+        try rendered.forEachFile { path, bytes in
+            let digest = SHA256.hex(bytes)
             outputs[path] = digest
             try emit(path, bytes, digest)
         }
-        switch pageWork.value {
-        case .success(let page):
-            outputs["index.html"] = page.hash
-            try emit("index.html", page.html, page.hash)
-        case .failure(let error):
-            throw BuildFailure(
-                step: "publish",
-                diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
-                exitCode: ExitStatus.invalidData)
-        }
+        let digest = SHA256.hex(html)
+        outputs["index.html"] = digest
+        try emit("index.html", html, digest)
         try emit(
             "manifest.json", Manifest(version: version, inputs: snapshot.hashes, outputs: outputs).encoded(),
             nil)
-        return (outcome, outputs)
+        return outcome
     }
 
-    /// load → synthesize → render. The review (hundreds of MB for 100,000 studies) is not needed past
-    /// here.
+    /// load → synthesize → render.
     private func render(
-        snapshot taken: InputSnapshot?
-    ) throws -> (
-        rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String,
-        snapshot: InputSnapshot
-    ) {
-        // The inputs' hashes and the templates' parse come from the other core meanwhile: they need
-        // nothing from the data.
-        let (dataURL, templatesURL, templatesDirectory) = (
-            folders.dataURL, folders.templatesURL, folders.templates
-        )
-        let prepared = BackgroundWork { () -> (snapshot: InputSnapshot, templates: TemplateRenderer) in
-            let snapshot = taken ?? InputSnapshot.take(data: dataURL, templates: templatesURL)
-            let templates = TemplateRenderer(
-                templates: snapshot.templates, displayDirectory: templatesDirectory)
-            return (snapshot, templates.parsingAhead(from: ReportRenderer.mainTemplate))
-        }
+        _ snapshot: InputSnapshot
+    ) throws -> (rendered: RenderedReport, outcome: BuildOutcome, title: String, dataFingerprint: String) {
         // load
         let loader = ReviewLoader(dataDirectory: folders.dataURL, displayDirectory: folders.data)
         let review: Review
@@ -175,10 +138,6 @@ struct ReportBuild {
         case .failure(.invalid(let diagnostics)):
             throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: ExitStatus.invalidData)
         }
-        let reviewParts = ReportRenderer.startReviewParts(of: review)
-        // The sheet's raw cells are gone; their pages go back to the system before the render.
-        let inputBytes = review.inputs.reduce(0) { $0 + $1.size }
-        FreedMemory.giveBack(afterReading: inputBytes)
         // synthesize
         let results = Synthesis.run(
             review, configPath: loader.displayPath(ReviewLoader.configFileName), strict: strict)
@@ -188,7 +147,6 @@ struct ReportBuild {
                 exitCode: ExitStatus.invalidData)
         }
         // render
-        let (snapshot, templates) = prepared.value
         guard !snapshot.templates.isEmpty else {
             throw BuildFailure(
                 step: "render",
@@ -203,9 +161,8 @@ struct ReportBuild {
             Array(snapshot.dataKeys.map { "\($0) \(snapshot.hashes[$0]!)\n" }.joined().utf8))
         let renderer = ReportRenderer(
             review: review, results: results,
-            templates: templates,
-            build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint),
-            reviewParts: reviewParts)
+            templates: TemplateRenderer(templates: snapshot.templates, displayDirectory: folders.templates),
+            build: .init(version: version, date: Self.sourceDate(), dataFingerprint: dataFingerprint))
         let rendered: RenderedReport
         switch renderer.render() {
         case .success(let report): rendered = report
@@ -217,8 +174,7 @@ struct ReportBuild {
             studies: review.studyCount, figures: rendered.figures.count, tables: rendered.tables.count,
             changedFiles: 0, warnings: (review.warnings + results.diagnostics).sortedByLocation(),
             upToDate: false)
-        if FreedMemory.isLarge(inputBytes) { FreedMemory.keepUntilExit((review, results)) }
-        return (rendered, outcome, review.config.metadata.title, dataFingerprint, snapshot)
+        return (rendered, outcome, review.config.metadata.title, dataFingerprint)
     }
 
     /// SOURCE_DATE_EPOCH as a UTC date, the only date a report may show (reproducible builds).
@@ -258,44 +214,5 @@ struct BuildFailure: Error {
     var summary: String {
         let errors = diagnostics.errors.count
         return "\(step) failed with \(Console.count(errors, "error")); the previous report was left as it was"
-    }
-}
-
-/// glibc keeps the memory a program frees for its next allocations, and threads allocate from their
-/// own pools: the hundreds of MB of a large sheet's raw cells, freed after the load, would stay
-/// resident through the render and publish. `malloc_trim` gives the free pages back to the system.
-/// Swift's Glibc module does not declare it, so it is looked up at run time (absent elsewhere: no-op).
-///
-/// Only a large review's: a small one's few MB are worth more kept, for the render to reuse, and
-/// trimming locks each thread's pool in turn: the other core, allocating meanwhile, waited on it
-/// (and its core went idle and took milliseconds to wake).
-enum FreedMemory {
-    /// Inputs of this size (about 8,000 studies) and larger.
-    static let fromInputBytes = 8 << 20
-
-    private typealias Trim = @convention(c) (Int) -> Int32
-    #if os(Linux)
-        private static let trim: Trim? = dlsym(nil, "malloc_trim").map { unsafeBitCast($0, to: Trim.self) }
-    #else
-        private static let trim: Trim? = nil
-    #endif
-
-    static func isLarge(_ inputBytes: Int) -> Bool { inputBytes >= fromInputBytes }
-
-    static func giveBack(afterReading inputBytes: Int) {
-        if isLarge(inputBytes) { _ = trim?(0) }
-    }
-
-    /// Keeps `value` until the process exits instead of freeing it. A large review is millions of
-    /// strings and arrays: freeing them one by one took a third of a second at 100,000 studies (a tenth
-    /// of the build), where the kernel takes the pages back at exit in milliseconds, and the peak
-    /// memory grew by 10 MB. (clang skips freeing its syntax tree at exit for the same reason.)
-    static func keepUntilExit(_ value: some Sendable) {
-        _ = Unmanaged.passRetained(Kept(value))
-    }
-
-    private final class Kept<Value: Sendable>: Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
     }
 }

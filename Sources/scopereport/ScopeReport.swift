@@ -15,7 +15,8 @@ struct ScopeReport: ParsableCommand {
 
             Start a new review with `scopereport init my-review`, then `cd my-review && scopereport`.
 
-            Exit status: 0 success, 65 invalid data, 66 missing input, 70 internal error.
+            Exit status: 0 success, 65 invalid data, 66 missing input, 70 internal error, 73 the output \
+            folder cannot be written (it holds files the tool did not write).
             """,
         version: version,
         subcommands: [Build.self, Validate.self, Init.self, Stats.self, Generate.self, Diff.self],
@@ -28,4 +29,6 @@ enum ExitStatus {
     static let invalidData = ExitCode(65)
     static let missingInput = ExitCode(66)
     static let internalError = ExitCode(70)
+    /// The output folder is not the tool's to replace (it holds other files) or cannot be written.
+    static let cannotWriteOutput = ExitCode(73)
 }
