@@ -29,7 +29,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // Compiler-style problems (file:line:column: error: …) shared by every stage that reads input.
-        .target(name: "ScopeDiagnostics", dependencies: ["CSystem"]),
+        .target(name: "ScopeDiagnostics"),
         // Stage 1: files → typed, validated review (CSV/XLSX sheet + YAML config).
         .target(
             name: "ScopeLoad",
@@ -58,8 +58,7 @@ let package = Package(
             name: "ScopeRender",
             dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopePrisma"]
         ),
-        // The C Swift cannot reach: the atomic exchange of two folders (renameat2), printf without varargs,
-        // and SHA-256 on the CPU's SHA extensions.
+        // The C Swift cannot reach: the atomic exchange of two folders (renameat2).
         .target(name: "CSystem"),
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
         .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem", "ScopeDiagnostics"]),

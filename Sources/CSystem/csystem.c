@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -20,14 +19,4 @@ int sr_exchange_paths(const char *first, const char *second) {
     errno = ENOSYS;
     return -1;
 #endif
-}
-
-// Swift reaches printf only through `withVaList`, whose every argument goes through a dynamic cast:
-// slower than the formatting itself, for the thousands of numbers a report prints.
-int sr_format_double(char *buffer, size_t size, double value, int precision, char conversion) {
-    switch (conversion) {
-    case 'f': return snprintf(buffer, size, "%.*f", precision, value);
-    case 'g': return snprintf(buffer, size, "%.*g", precision, value);
-    default: return -1;
-    }
 }

@@ -143,7 +143,7 @@ public struct BoxStripPlot: Sendable {
         let summary =
             "median \(NumberLabels.value(stats.median)), quartiles \(NumberLabels.value(stats.lowerQuartile))–"
             + "\(NumberLabels.value(stats.upperQuartile)), n = \(values.count)"
-        var nodes: [SVGNode] = [
+        let nodes: [SVGNode] = [
             Draw.line(
                 x1: axis.position(stats.lowerWhisker), y1: centreY, x2: q1, y2: centreY,
                 className: "sr-box-line",

@@ -1,36 +1,30 @@
-import CSystem
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Numbers as C's `printf` writes them (`%.2f`, `%.4g`): correctly rounded from the exact binary value,
-/// and locale-independent, since the process never calls `setlocale`. Foundation's
-/// `String(format:)` gives the same text by a much longer road (it builds an NSString, and its first
-/// use costs a millisecond of start-up), and so does `withVaList` (a dynamic cast per argument): a
-/// report formats thousands of numbers.
+/// and locale-independent, since the process never calls `setlocale`.
 public enum PrintfNumber {
     /// `%.<decimals>f`: 0.5 → "0.50" with 2 decimals; 1e300 has all its 301 digits.
     public static func fixed(_ value: Double, decimals: Int) -> String {
-        format(value, precision: decimals, conversion: UInt8(ascii: "f"))
+        format("%.*f", value, precision: decimals)
     }
 
     /// `%.<digits>g`: 0.000012345 → "1.235e-05" with 4 digits.
     public static func significant(_ value: Double, digits: Int) -> String {
-        format(value, precision: digits, conversion: UInt8(ascii: "g"))
+        format("%.*g", value, precision: digits)
     }
 
-    private static func format(_ value: Double, precision: Int, conversion: UInt8) -> String {
+    private static func format(_ pattern: String, _ value: Double, precision: Int) -> String {
         let precision = Int32(min(max(precision, 0), 100))
-        var capacity = 64
-        while true {
-            let text: String? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
-                let length = Int(
-                    sr_format_double(
-                        buffer.baseAddress!, capacity, value, precision, CChar(bitPattern: conversion)))
-                guard length < capacity else {
-                    capacity = length + 1
-                    return nil
-                }
-                return String(cString: buffer.baseAddress!)
-            }
-            if let text { return text }
+        // The longest `%f` of a Double is 309 integer digits, a point and 100 decimals.
+        var buffer = [CChar](repeating: 0, count: 512)
+        let length = withVaList([precision, value]) { arguments in
+            vsnprintf(&buffer, buffer.count, pattern, arguments)
         }
+        precondition(length >= 0 && Int(length) < buffer.count, "printf of \(value) did not fit")
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -58,22 +58,13 @@ public struct ReviewLoader: Sendable {
                 ]))
         }
         var decoder = ConfigDecoder(file: configPath)
-        // The sheet is read and parsed on the other core while the rest of the config is decoded.
-        var sheetWork: BackgroundWork<SheetStep>?
-        let decoded = decoder.decode(configText) { columns, source in
-            let loader = self
-            sheetWork = BackgroundWork {
-                loader.readAndParseSheet(source, columns: columns, configPath: configPath)
-            }
-        }
+        let decoded = decoder.decode(configText)
         diagnostics += decoder.diagnostics
         guard let (config, _) = decoded else { return .failure(.invalid(diagnostics.sortedByLocation())) }
 
         // The config may raise or lower the limits for its own files.
         let limits = limits.applying(config.sheet.limits)
-        let step =
-            sheetWork?.value
-            ?? readAndParseSheet(config.sheet, columns: config.columns, configPath: configPath)
+        let step = readAndParseSheet(config.sheet, columns: config.columns, configPath: configPath)
         diagnostics += step.readWarnings
         let sheet: RawSheet
         switch step.read {
@@ -114,7 +105,7 @@ public struct ReviewLoader: Sendable {
         return .success(review)
     }
 
-    /// The sheet read, and parsed when it could be: what needs only the first part of the config.
+    /// The sheet read, and parsed when it could be: what needs only the columns and the sheet's settings.
     struct SheetStep: Sendable {
         var read: Result<(RawSheet, InputFile), LoadFailure>
         /// Found while reading (a file decoded from another encoding than UTF-8).

@@ -13,12 +13,7 @@ struct ConfigDecoder {
     init(file: String) { self.file = file }
 
     /// The decoded config, or nil when errors make it unusable (they are in `diagnostics`).
-    /// `sheetIsKnown` is called as soon as the columns and the sheet's settings are decoded (when they
-    /// are usable), with the very values the config will hold: the loader starts reading the sheet
-    /// then, while the rest is decoded.
-    mutating func decode(
-        _ text: String, sheetIsKnown: (_ columns: [ColumnSpec], _ sheet: SheetSource) -> Void = { _, _ in }
-    ) -> (config: ReviewConfig, root: YAMLFields)? {
+    mutating func decode(_ text: String) -> (config: ReviewConfig, root: YAMLFields)? {
         let root: Node
         do {
             // The basic resolver tags every plain scalar as a string: the decoder reads each value as
@@ -48,7 +43,6 @@ struct ConfigDecoder {
         let columns = decodeColumns(fields.value("columns"), fields)
         let columnNames = columns.map(\.name)
         let sheet = decodeSheet(fields.value("sheet"), fields, columnNames: columnNames)
-        if let sheet { sheetIsKnown(columns, sheet) }
         let derived = decodeDerived(fields.value("derived"), columns: columns)
         let allColumns = columns + derived.map { ColumnSpec(name: $0.name, type: .number, label: $0.label) }
         let subsets = decodeSubsets(fields.value("subsets"), columns: allColumns)

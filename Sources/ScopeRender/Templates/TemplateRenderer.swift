@@ -23,17 +23,6 @@ public struct TemplateRenderer: Sendable {
     /// a million studies, each with a multi-category loop of a few dozen values, stays below.
     public var maxRepetitions = 100_000_000
 
-    /// Templates parsed before the render asked for them (see `parsingAhead`).
-    private var parsedAhead: (name: String, templates: [String: ParsedTemplate])?
-
-    /// A copy that holds `name` and the partials it reaches already parsed. The templates need nothing
-    /// from the data, so a build parses them on the other core while the data loads.
-    public func parsingAhead(from name: String) -> TemplateRenderer {
-        var copy = self
-        copy.parsedAhead = (name, parseReachable(from: name))
-        return copy
-    }
-
     public func render(_ name: String, context: TemplateContext) -> Result<String, DiagnosticsError> {
         render(name, context: context, parsed: [:])
     }
@@ -62,7 +51,6 @@ public struct TemplateRenderer: Sendable {
     /// `name` and every partial it includes, directly or not, parsed once: the templates a render of
     /// `name` can reach.
     func parseReachable(from name: String) -> [String: ParsedTemplate] {
-        if let parsedAhead, parsedAhead.name == name { return parsedAhead.templates }
         var parsed: [String: ParsedTemplate] = [:]
         var pending = [name]
         while let next = pending.popLast() {
