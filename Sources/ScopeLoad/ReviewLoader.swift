@@ -196,7 +196,7 @@ public struct ReviewLoader: Sendable {
         _ relative: String, namedBy section: String? = nil, limits: LoadLimits? = nil
     ) -> Result<[UInt8], LoadFailure> {
         let limits = limits ?? self.limits
-        let location = SourceLocation(file: displayPath(relative))
+        let location = SourceLocation(file: relative.hasPrefix("/") ? relative : displayPath(relative))
         let folder = LocalFiles.resolved(dataDirectory.path)
         guard LocalFiles.isFolder(dataDirectory.path) else {
             return .failure(
@@ -206,8 +206,9 @@ public struct ReviewLoader: Sendable {
                         at: SourceLocation(file: displayDirectory))
                 ]))
         }
+        // An absolute path names no file of the data folder, whatever it resolves to.
         let resolved = LocalFiles.resolved(dataDirectory.path + "/" + relative)
-        guard resolved.hasPrefix(folder + "/") else {
+        guard !relative.hasPrefix("/"), resolved.hasPrefix(folder + "/") else {
             return .failure(
                 .invalid([.error("this file lies outside the data folder; refusing to read it", at: location)]
                 ))

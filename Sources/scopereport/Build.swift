@@ -53,7 +53,8 @@ extension ScopeReport {
                     guard stale.isEmpty else {
                         for path in stale { Console.write("\(folders.out)/\(path): stale") }
                         Console.write(
-                            "\(folders.out)/ is out of date: \(Console.count(stale.count, "file")) differ from a fresh "
+                            "\(folders.out)/ is out of date: \(Console.count(stale.count, "file")) "
+                                + "\(stale.count == 1 ? "differs" : "differ") from a fresh "
                                 + "build; run `scopereport build` and commit the result")
                         throw ExitCode(1)
                     }

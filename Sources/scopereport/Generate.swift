@@ -26,8 +26,11 @@ extension ScopeReport {
         @Option(help: "The review whose config and shape to copy.")
         var like = "review-data"
 
-        @Option(help: "The data folder to write (created; files already there are replaced).")
+        @Option(help: "The data folder to write (created; it must be empty unless --force).")
         var out: String
+
+        @Flag(help: "Write into a folder that already holds files, replacing those of the same names.")
+        var force = false
 
         func validate() throws {
             guard (1...1_000_000).contains(studies) else {
@@ -36,6 +39,7 @@ extension ScopeReport {
         }
 
         func run() throws {
+            try checkOut()
             let loader = ReviewLoader(dataDirectory: URL(fileURLWithPath: like), displayDirectory: like)
             let review: Review
             switch loader.load() {
@@ -81,6 +85,29 @@ extension ScopeReport {
                 "wrote \(out)/: \(Console.count(studies, "study")) and \(Console.count(excludedCount, "excluded candidate")) "
                     + "shaped like \(like) (seed \(seed))")
         }
+    }
+}
+
+extension ScopeReport.Generate {
+    /// A synthetic review must never replace an author's data: `--out rd` where rd holds the real sheet
+    /// would overwrite it with made-up studies. Checked before anything is read or written.
+    fileprivate func checkOut() throws {
+        var status = stat()
+        guard lstat(out, &status) == 0 else { return }
+        let refusal: String
+        if status.st_mode & S_IFMT != S_IFDIR {
+            refusal = "it is not a folder"
+        } else {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            guard !entries.isEmpty, !force else { return }
+            refusal =
+                "it is not empty (\(Console.count(entries.count, "entry"))); "
+                + "generate writes into a new or empty folder (pass --force to replace the files of the same names)"
+        }
+        Console.print(diagnostics: [
+            .error("refusing to write \(out): \(refusal)", at: SourceLocation(file: out))
+        ])
+        throw ExitStatus.cannotWriteOutput
     }
 }
 

@@ -15,6 +15,9 @@ struct InputSnapshot {
     private(set) var templates: [String: String] = [:]
     /// The data folder's keys (`data/studies.csv`), in order.
     private(set) var dataKeys: [String] = []
+    /// Templates (relative names) that are symlinks to something that is not a regular file inside
+    /// the templates folder: the build refuses them rather than render without them.
+    private(set) var templatesOutside: [String] = []
 
     static func take(data: URL, templates: URL) -> InputSnapshot {
         var snapshot = InputSnapshot()
@@ -23,8 +26,16 @@ struct InputSnapshot {
             snapshot.hashes["data/\(name)"] = digest
             snapshot.dataKeys.append("data/\(name)")
         }
-        for name in regularFiles(in: templates.path, under: "").sorted() {
-            guard let bytes = LocalFiles.contents(templates.path + "/" + name) else { continue }
+        let templatesRoot = LocalFiles.resolved(templates.path)
+        for name in regularFiles(in: templates.path, under: "", withLinks: true).sorted() {
+            let resolved = LocalFiles.resolved(templates.path + "/" + name)
+            guard resolved.hasPrefix(templatesRoot + "/"),
+                let status = LocalFiles.status(resolved), status.st_mode & S_IFMT == S_IFREG
+            else {
+                snapshot.templatesOutside.append(name)
+                continue
+            }
+            guard let bytes = LocalFiles.contents(resolved) else { continue }
             snapshot.hashes["templates/\(name)"] = SHA256.hex(bytes)
             snapshot.templates[name] = String(decoding: bytes, as: UTF8.self)
         }
@@ -32,10 +43,13 @@ struct InputSnapshot {
     }
 
     /// Paths (relative, `/`-separated) of the regular files below `root/relative`, hidden ones and
-    /// those in hidden folders excepted. Symlinks are not followed: a link could lead out of the
-    /// folder. Plain `lstat`/`read` calls: FileManager's attributes look up the owner's name in the
-    /// user database, which cost more than the whole no-op rebuild may.
-    private static func regularFiles(in root: String, under relative: String) -> [String] {
+    /// those in hidden folders excepted, and `withLinks`, of the symlinks too. Symlinks are not
+    /// followed here: a link could lead out of the folder, and the caller decides.
+    private static func regularFiles(
+        in root: String, under relative: String, withLinks: Bool = false
+    )
+        -> [String]
+    {
         guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return [] }
         defer { closedir(directory) }
         var found: [String] = []
@@ -48,8 +62,9 @@ struct InputSnapshot {
             var status = stat()
             guard lstat(root + "/" + path, &status) == 0 else { continue }
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: found += regularFiles(in: root, under: path)
+            case S_IFDIR: found += regularFiles(in: root, under: path, withLinks: withLinks)
             case S_IFREG: found.append(path)
+            case S_IFLNK where withLinks: found.append(path)
             default: continue
             }
         }

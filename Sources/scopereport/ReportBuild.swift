@@ -22,7 +22,9 @@ struct ReportBuild {
         return try output.withLock {
             let current = try output.current()
             let snapshot = InputSnapshot.take(data: folders.dataURL, templates: folders.templatesURL)
-            if !force, !strict, let current, current.manifest.version == version {
+            if !force, !strict, let current, current.manifest.version == version,
+                snapshot.templatesOutside.isEmpty
+            {
                 if current.manifest.inputs == snapshot.hashes,
                     output.holds(current.manifest.outputs, given: current)
                 {
@@ -156,6 +158,17 @@ struct ReportBuild {
                         at: SourceLocation(file: folders.templates))
                 ],
                 exitCode: ExitStatus.missingInput)
+        }
+        guard snapshot.templatesOutside.isEmpty else {
+            throw BuildFailure(
+                step: "render",
+                diagnostics: snapshot.templatesOutside.map {
+                    .error(
+                        "this file is a symbolic link to something outside the templates folder or not a "
+                            + "regular file; refusing to read it",
+                        at: SourceLocation(file: "\(folders.templates)/\($0)"))
+                },
+                exitCode: ExitStatus.invalidData)
         }
         let dataFingerprint = SHA256.hex(
             Array(snapshot.dataKeys.map { "\($0) \(snapshot.hashes[$0]!)\n" }.joined().utf8))
