@@ -2,8 +2,8 @@
 // ScopeReport: a build-style tool that turns a review's extraction sheet into its published results.
 //
 // The pipeline runs one way, and each stage is a module that never imports a later one:
-//   ScopeLoad → ScopeSynthesis (with ScopeStatistics) → ScopeRender (with ScopeCharts, ScopePrisma)
-//   → ScopePublish, wired together by the thin `scopereport` executable.
+//   ScopeLoad → ScopeSynthesis (with ScopeStatistics) → ScopeRender (with ScopeCharts) → ScopePublish
+//   → ScopeDiff, wired together by the thin `scopereport` executable.
 import PackageDescription
 
 let package = Package(
@@ -30,11 +30,11 @@ let package = Package(
         ),
         // Compiler-style problems (file:line:column: error: …) shared by every stage that reads input.
         .target(name: "ScopeDiagnostics"),
-        // Stage 1: files → typed, validated review (CSV/XLSX sheet + YAML config).
+        // Stage 1: files → typed, validated review (CSV/XLSX sheet + YAML config, PRISMA counts).
         .target(
             name: "ScopeLoad",
             dependencies: [
-                "ScopeDiagnostics", "ScopePrisma",
+                "ScopeDiagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -44,19 +44,13 @@ let package = Package(
         // Stage 2: review → typed results (pure functions, no I/O).
         .target(
             name: "ScopeSynthesis",
-            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopePrisma"]),
-        // SVG writing and charts; depends on Foundation and the shared text helpers of ScopeDiagnostics.
-        .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics"]),
-        // The PRISMA 2020 flow diagram: counts, arithmetic checks, CSV round trip, SVG.
-        .target(
-            name: "ScopePrisma",
-            dependencies: ["ScopeCharts", "ScopeDiagnostics", .product(name: "Yams", package: "Yams")],
-            exclude: ["PRISMA-CONFIG.md"]
-        ),
+            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics"]),
+        // SVG writing, the charts, and the PRISMA 2020 flow diagram drawn from the loaded counts.
+        .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics", "ScopeLoad"]),
         // Stage 3: results → Markdown report, tables (MD/CSV/LaTeX) and figures (SVG).
         .target(
             name: "ScopeRender",
-            dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopePrisma"]
+            dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts"]
         ),
         // The C Swift cannot reach: the atomic exchange of two folders (renameat2).
         .target(name: "CSystem"),
@@ -68,8 +62,7 @@ let package = Package(
             name: "scopereport",
             dependencies: [
                 "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis", "ScopeRender",
-                "ScopePublish",
-                "ScopePrisma", "ScopeDiff",
+                "ScopePublish", "ScopeDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +72,7 @@ let package = Package(
         .testTarget(name: "ScopeSynthesisTests", dependencies: ["ScopeSynthesis", "ScopeLoad"]),
         .testTarget(name: "ScopeChartsTests", dependencies: ["ScopeCharts"], resources: [.copy("Golden")]),
         .testTarget(
-            name: "ScopePrismaTests", dependencies: ["ScopePrisma", "ScopeDiagnostics"],
+            name: "PrismaTests", dependencies: ["ScopeLoad", "ScopeCharts", "ScopeDiagnostics"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
         .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish", "ScopeDiagnostics"]),

@@ -1,6 +1,5 @@
 import ScopeDiagnostics
 import ScopeLoad
-import ScopePrisma
 import ScopeStatistics
 
 /// Names every result: the keys of `results.json` and of the templates' placeholders. They are part

@@ -1,5 +1,5 @@
 import ScopeDiagnostics
-import ScopePrisma
+import ScopeLoad
 import Yams
 
 /// Turns the review's YAML config into a `ReviewConfig`, reporting every problem at its line.

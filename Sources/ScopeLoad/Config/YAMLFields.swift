@@ -6,12 +6,15 @@ import Yams
 struct YAMLFields {
     let file: String
     let node: Node
+    /// How the mapping is named in messages, e.g. `'prisma.screening'`.
+    let what: String
     private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
     private var used: Set<String> = []
 
     init?(_ node: Node, file: String, what: String, diagnostics: inout [Diagnostic]) {
         self.file = file
         self.node = node
+        self.what = what
         guard let mapping = node.mapping else {
             diagnostics.append(
                 .error("\(what) should be a mapping of keys to values", at: Self.location(node, file)))
@@ -28,6 +31,13 @@ struct YAMLFields {
 
     func location(of node: Node) -> SourceLocation { Self.location(node, file) }
     var location: SourceLocation { Self.location(node, file) }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    /// Where the key itself is written: the line an author looks for when a value is wrong.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key == key }.map { location(of: $0.keyNode) }
+    }
 
     mutating func value(_ key: String) -> Node? {
         used.insert(key)
@@ -128,16 +138,24 @@ struct YAMLFields {
     }
 
     /// Keys present in the mapping that no reader asked for: most often a typo.
-    func reportUnknownKeys(in what: String, _ diagnostics: inout [Diagnostic]) {
+    func reportUnknownKeys(in what: String? = nil, _ diagnostics: inout [Diagnostic]) {
         let known = Array(used).sorted()
         for pair in pairs where !used.contains(pair.key) {
-            var message = "unknown key '\(pair.key)' in \(what)"
-            if let suggestion = Suggestion.closest(to: pair.key, among: known) {
-                message += "; did you mean '\(suggestion)'?"
-            } else {
-                message += "; the keys read here are " + known.map { "'\($0)'" }.joined(separator: ", ")
-            }
-            diagnostics.append(.error(message, at: location(of: pair.keyNode)))
+            diagnostics.append(
+                .error(
+                    Self.unknownKeyMessage(pair.key, in: what ?? self.what, known: known),
+                    at: location(of: pair.keyNode)))
         }
+    }
+
+    /// "unknown key 'x' in 'prisma'; did you mean 'y'?", or the keys there are when none is close.
+    static func unknownKeyMessage(_ key: String, in what: String, known: [String]) -> String {
+        var message = "unknown key '\(key)' in \(what)"
+        if let suggestion = Suggestion.closest(to: key, among: known) {
+            message += "; did you mean '\(suggestion)'?"
+        } else {
+            message += "; the keys read here are " + known.map { "'\($0)'" }.joined(separator: ", ")
+        }
+        return message
     }
 }

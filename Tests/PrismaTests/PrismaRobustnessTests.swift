@@ -1,6 +1,6 @@
 import Foundation
 import ScopeDiagnostics
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 #if canImport(FoundationXML)

@@ -64,7 +64,9 @@ extension PrismaFlow {
             let url = row.diagramBox.flatMap { style.links[$0] } ?? row.url
             records.append([row.data, row.node, row.box, row.description, boxtext, tooltip, url, n])
         }
-        return (RFC4180.write(records), diagnostics)
+        // Joined with LF, as the PRISMA2020 package's own template is, quoting only where needed.
+        let csv = records.map { $0.map(CSVText.field).joined(separator: ",") + "\n" }.joined()
+        return (csv, diagnostics)
     }
 
     /// The template has three other-methods rows (websites, organisations, citation searching): a

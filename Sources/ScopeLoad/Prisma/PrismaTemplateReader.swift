@@ -9,18 +9,18 @@ struct PrismaTemplateReader {
     init(file: String) { self.file = file }
 
     mutating func read(_ text: String) -> PrismaFlow? {
-        let records: [[RFC4180.Field]]
-        switch RFC4180.parse(text) {
-        case .success(let parsed): records = parsed
-        case .failure(let error):
-            diagnostics.append(
-                .error("the PRISMA CSV is not valid CSV: \(error.message)", at: at(error.line, error.column)))
-            return nil
-        }
-        guard let header = records.first else {
+        guard text.contains(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else {
             diagnostics.append(.error("the PRISMA CSV is empty", at: SourceLocation(file: file, line: 1)))
             return nil
         }
+        let sheet: RawSheet
+        do {
+            sheet = try CSVReader.read(Array(text.utf8), displayPath: file, delimiter: .comma)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+        let header = sheet.header
         let names = header.map { $0.text.trimmingCharacters(in: .whitespaces) }
         let missing = PrismaTemplateRow.header.filter { !names.contains($0) }
         guard missing.isEmpty else {
@@ -34,11 +34,10 @@ struct PrismaTemplateReader {
 
         var flow = PrismaFlow(origin: SourceLocation(file: file))
         var seen: Set<String> = []
-        for record in records.dropFirst() where !(record.count == 1 && record[0].text.isEmpty) {
-            let cell = { (name: String) -> RFC4180.Field in
+        for record in sheet.rows where !record.allSatisfy({ $0.text.isEmpty }) {
+            let cell = { (name: String) -> RawCell in
                 let index = column(name)
-                return index < record.count
-                    ? record[index] : RFC4180.Field(text: "", line: record[0].line, column: record[0].column)
+                return index < record.count ? record[index] : RawCell(text: "", location: record[0].location)
             }
             let data = cell("data").text.trimmingCharacters(in: .whitespaces)
             let box = cell("box").text.trimmingCharacters(in: .whitespaces)
@@ -68,8 +67,8 @@ struct PrismaTemplateReader {
     }
 
     private mutating func read(
-        _ row: PrismaTemplateRow, n: RFC4180.Field, boxtext: RFC4180.Field, tooltip: RFC4180.Field,
-        url: RFC4180.Field, into flow: inout PrismaFlow
+        _ row: PrismaTemplateRow, n: RawCell, boxtext: RawCell, tooltip: RawCell,
+        url: RawCell, into flow: inout PrismaFlow
     ) {
         let value = n.text.trimmingCharacters(in: .whitespaces)
         let given = !value.isEmpty && value != "NA"
@@ -146,14 +145,14 @@ struct PrismaTemplateReader {
         SourceLocation(file: file, line: line, column: column)
     }
 
-    private func location(_ field: RFC4180.Field) -> SourceLocation { at(field.line, field.column) }
+    private func location(_ field: RawCell) -> SourceLocation { field.location }
 
     private func meaningful(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty || trimmed == "NA" ? nil : text
     }
 
-    private mutating func number(_ text: String, row: PrismaTemplateRow, at field: RFC4180.Field) -> Int? {
+    private mutating func number(_ text: String, row: PrismaTemplateRow, at field: RawCell) -> Int? {
         switch CountParsing.count(text) {
         case .success(let value): return value
         case .failure(let failure):
@@ -163,7 +162,7 @@ struct PrismaTemplateReader {
     }
 
     private mutating func entries(
-        _ text: String, row: PrismaTemplateRow, at field: RFC4180.Field
+        _ text: String, row: PrismaTemplateRow, at field: RawCell
     ) -> [NamedCount]? {
         switch PrismaEntryList.parse(text) {
         case .success(let entries): return entries
@@ -173,14 +172,13 @@ struct PrismaTemplateReader {
         }
     }
 
-    private func store(_ value: Int, _ count: PrismaCount, at field: RFC4180.Field, in flow: inout PrismaFlow)
-    {
+    private func store(_ value: Int, _ count: PrismaCount, at field: RawCell, in flow: inout PrismaFlow) {
         flow[count] = value
         flow.locations[count] = location(field)
     }
 
     private func setEntries(
-        _ entries: [NamedCount], of count: PrismaCount, at field: RFC4180.Field, in flow: inout PrismaFlow
+        _ entries: [NamedCount], of count: PrismaCount, at field: RawCell, in flow: inout PrismaFlow
     ) {
         switch count {
         case .databases: flow.databaseRecords = entries

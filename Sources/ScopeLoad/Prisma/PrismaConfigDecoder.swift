@@ -3,12 +3,12 @@ import ScopeDiagnostics
 import Yams
 
 extension PrismaFlow {
-    /// Reads the `prisma:` section of a review's config (see PRISMA-CONFIG.md). Every problem is
+    /// Reads the `prisma:` section of a review's config (see docs/config.md). Every problem is
     /// reported at its `file:line:column`. The flow is nil only when the section is not a mapping or
     /// gives no count at all; otherwise it holds whatever could be read, so that the arithmetic checks
     /// can run in the same pass.
     public static func decode(_ node: Yams.Node, file: String) -> (PrismaFlow?, [Diagnostic]) {
-        var decoder = PrismaConfigDecoder(file: file, origin: YAMLMappingReader.location(of: node, in: file))
+        var decoder = PrismaConfigDecoder(file: file, origin: YAMLFields.location(node, file))
         let flow = decoder.decode(node)
         return (flow, decoder.diagnostics)
     }
@@ -45,9 +45,13 @@ private struct PrismaConfigDecoder {
             flow.style.tooltips = decodeBoxTexts(node, key: "tooltips")
         }
         if let node = section.value("links") { decodeLinks(node) }
+        let before = diagnostics.count
         section.reportUnknownKeys(&diagnostics)
+        let misspelt = diagnostics.count > before
 
         if flow.isEmpty {
+            // A misspelt box (`identifcation:`) is why nothing was read: that error says it already.
+            if misspelt { return nil }
             diagnostics.append(
                 .error(
                     "the 'prisma' section gives no counts; give at least the records identified",
@@ -193,15 +197,14 @@ private struct PrismaConfigDecoder {
 
     // MARK: - Values
 
-    private mutating func reader(_ node: Node, _ what: String) -> YAMLMappingReader? {
-        YAMLMappingReader(node, file: file, what: what, diagnostics: &diagnostics)
+    private mutating func reader(_ node: Node, _ what: String) -> YAMLFields? {
+        YAMLFields(node, file: file, what: what, diagnostics: &diagnostics)
     }
 
-    private func location(_ node: Node) -> SourceLocation { YAMLMappingReader.location(of: node, in: file) }
+    private func location(_ node: Node) -> SourceLocation { YAMLFields.location(node, file) }
 
     /// A count, located at its key so that arithmetic errors point at the box's line.
-    private mutating func readCount(_ fields: inout YAMLMappingReader, _ key: String, into count: PrismaCount)
-    {
+    private mutating func readCount(_ fields: inout YAMLFields, _ key: String, into count: PrismaCount) {
         guard let node = fields.value(key), let value = number(node, key: key) else { return }
         flow[count] = value
         flow.locations[count] = fields.keyLocation(key)
@@ -225,7 +228,7 @@ private struct PrismaConfigDecoder {
     /// total is their sum), or `total:` with the entries under `sources:` / `reasons:` (both stated,
     /// and checked against each other).
     private mutating func readList(
-        _ node: Node, _ parent: YAMLMappingReader, key: String, into count: PrismaCount, entriesKey: String
+        _ node: Node, _ parent: YAMLFields, key: String, into count: PrismaCount, entriesKey: String
     ) -> [NamedCount] {
         flow.locations[count] = parent.keyLocation(key)
         if case .scalar = node {
@@ -281,6 +284,7 @@ private struct PrismaConfigDecoder {
     private func unknownName(
         _ key: String, _ keyNode: Node, in section: String, _ known: [String]
     ) -> Diagnostic {
-        .error(unknownKeyMessage(key, in: "'prisma.\(section)'", known: known), at: location(keyNode))
+        .error(
+            YAMLFields.unknownKeyMessage(key, in: "'prisma.\(section)'", known: known), at: location(keyNode))
     }
 }

@@ -25,5 +25,5 @@ public enum PrismaBox: String, CaseIterable, Sendable, Hashable {
     case totalStudies = "total_studies"
 
     /// Used in SVG ids and class names: `sr-prisma-records-screened`.
-    var slug: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+    package var slug: String { rawValue.replacingOccurrences(of: "_", with: "-") }
 }

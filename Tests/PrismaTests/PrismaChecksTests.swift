@@ -1,5 +1,5 @@
 import ScopeDiagnostics
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 /// Each arithmetic rule against a fixture that breaks it, with the exact messages (a broken box may

@@ -1,5 +1,4 @@
 import Foundation
-import ScopeCharts
 
 /// A stretch of text in one weight: a box's label may be bold while its "(n = 12)" stays regular.
 struct TextRun {

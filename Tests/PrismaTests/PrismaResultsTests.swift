@@ -1,4 +1,4 @@
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 /// The counts as they leave for results.json and tables/prisma.csv|md.

@@ -1,5 +1,5 @@
 import ScopeDiagnostics
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 /// Import and export of the PRISMA2020 R package / Shiny app CSV template, and the lossless round trip.
@@ -69,7 +69,7 @@ final class PrismaTemplateCSVTests: XCTestCase {
         XCTAssertEqual(
             diagnostics.map(\.description),
             [
-                "shiny-export.csv:27:119: warning: PRISMA: the url of 'new_studies' is not an https:// address "
+                "shiny-export.csv:27:7: warning: PRISMA: the url of 'new_studies' is not an https:// address "
                     + "('studies.html'); it is left out"
             ])
         let flow = try XCTUnwrap(imported)
@@ -83,7 +83,7 @@ final class PrismaTemplateCSVTests: XCTestCase {
         XCTAssertEqual(flow.style.labels, [.recordsScreened: "Sources of evidence screened"])
         XCTAssertEqual(flow.style.tooltips, [.recordsScreened: "Titles and abstracts by two reviewers"])
         XCTAssertEqual(flow.style.links, [.recordsScreened: "https://example.org/screening"])
-        XCTAssertEqual(flow.location(of: .recordsScreened).description, "shiny-export.csv:17:169")
+        XCTAssertEqual(flow.location(of: .recordsScreened).description, "shiny-export.csv:17:8")
         XCTAssertEqual(flow.check(), [])
         XCTAssertEqual(carried(try self.imported(flow.templateCSV().csv)), carried(flow))
     }
@@ -94,13 +94,13 @@ final class PrismaTemplateCSVTests: XCTestCase {
         XCTAssertEqual(
             diagnostics.map(\.description),
             [
-                "PRISMA.csv:7:123: error: in the n of 'database_specific_results': the count of 'Database 1' should be "
+                "PRISMA.csv:7:8: error: in the n of 'database_specific_results': the count of 'Database 1' should be "
                     + "a whole number, not 'xxx'",
-                "PRISMA.csv:9:123: error: in the n of 'register_specific_results': the count of 'Register 1' should be "
+                "PRISMA.csv:9:8: error: in the n of 'register_specific_results': the count of 'Register 1' should be "
                     + "a whole number, not 'xxx'",
-                "PRISMA.csv:24:241: error: in the n of 'dbr_excluded': the count of 'Reason1' should be a whole number, "
+                "PRISMA.csv:24:8: error: in the n of 'dbr_excluded': the count of 'Reason1' should be a whole number, "
                     + "not 'xxx'",
-                "PRISMA.csv:26:204: error: in the n of 'other_excluded': the count of 'Reason1' should be a whole "
+                "PRISMA.csv:26:8: error: in the n of 'other_excluded': the count of 'Reason1' should be a whole "
                     + "number, not 'xxx'",
             ])
         XCTAssertEqual(flow?[.recordsScreened], 0, "a 0 in the main column is a count, not a missing box")
@@ -120,8 +120,8 @@ final class PrismaTemplateCSVTests: XCTestCase {
         XCTAssertEqual(
             diagnostics.map(\.description),
             [
-                "p.csv:2:46: error: the n of 'database_results' should be a whole number of at least 0, not -4",
-                "p.csv:3:53: error: the n of 'records_screened' should be a whole number, not 12.5",
+                "p.csv:2:8: error: the n of 'database_results' should be a whole number of at least 0, not -4",
+                "p.csv:3:8: error: the n of 'records_screened' should be a whole number, not 12.5",
                 "p.csv:4:1: warning: PRISMA: the row 'total_studies_ma' is not part of the PRISMA 2020 diagram drawn "
                     + "here; it is left out",
                 "p.csv:6:1: error: the PRISMA CSV has the row 'new_studies' twice",
@@ -140,7 +140,10 @@ final class PrismaTemplateCSVTests: XCTestCase {
                 "data,node,box,description,boxtext,tooltips,url,n\nnew_studies,\"x,3\n", file: "p.csv"
             )
             .1.map(\.description),
-            ["p.csv:2:13: error: the PRISMA CSV is not valid CSV: a quoted field is not closed"])
+            [
+                "p.csv:2:2: error: a quoted field opened here is never closed; add the missing closing \" (a quote "
+                    + "inside a quoted field is written twice: \"\")"
+            ])
     }
 
     func testExportWarnsAboutWhatTheTemplateCannotHold() throws {

@@ -1,6 +1,6 @@
 /// Counts as the diagram shows them: thousands grouped with commas ("1,234"), whatever the locale.
-enum CountFormatting {
-    static func grouped(_ value: Int) -> String {
+package enum CountFormatting {
+    package static func grouped(_ value: Int) -> String {
         let digits = Array(String(value.magnitude))
         var result = value < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {

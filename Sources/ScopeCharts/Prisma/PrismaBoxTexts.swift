@@ -1,3 +1,5 @@
+import ScopeLoad
+
 /// What each box of the diagram says, in the template's wording (or the author's labels), with the
 /// numbers written as "(n = 1,234)". A box whose numbers are all missing has no text and is not drawn.
 extension PrismaFlow {

@@ -1,4 +1,4 @@
-import ScopeCharts
+import ScopeLoad
 
 /// Where every box, line of text and arrow of the diagram goes, following the PRISMA 2020 templates:
 /// phase bands on the left, the previous-review column (updates), the main column with its exclusion

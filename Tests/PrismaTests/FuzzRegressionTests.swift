@@ -1,5 +1,5 @@
 import ScopeDiagnostics
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 /// Configs that crashed the loader, kept so that the crash cannot return (see Fuzz/ and `make fuzz`).

@@ -1,6 +1,7 @@
 import XCTest
 
-@testable import ScopePrisma
+@testable import ScopeCharts
+@testable import ScopeLoad
 
 final class CountFormattingTests: XCTestCase {
     func testThousandsAreGroupedWithCommas() {

@@ -1,4 +1,4 @@
-import ScopeCharts
+import ScopeLoad
 
 extension PrismaFlow {
     /// The PRISMA 2020 flow diagram as a standalone SVG document: accessible (role="img", `<title>`,

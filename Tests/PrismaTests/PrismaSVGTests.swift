@@ -1,5 +1,5 @@
 import Foundation
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 /// The four variants of the diagram against their golden SVGs, and each rendered by rsvg-convert.

@@ -1,5 +1,5 @@
 import ScopeDiagnostics
-import ScopePrisma
+import ScopeLoad
 import XCTest
 
 /// The `prisma:` section: what it reads, and every mistake reported at its line and column.
@@ -76,6 +76,21 @@ final class PrismaConfigDecoderTests: XCTestCase {
             diagnostics.map(\.description),
             [
                 "decode/empty.yaml:3:3: error: the 'prisma' section gives no counts; give at least the records identified"
+            ])
+    }
+
+    /// A misspelt box is the one error: "gives no counts" would send the author looking elsewhere.
+    func testAMisspeltBoxIsTheOnlyErrorAndNamesTheKeys() throws {
+        let (flow, diagnostics) = try Fixtures.decodeYAML(
+            "prisma:\n  identifcation:\n    databases: 12\n  zzz: 1\n", file: "r.yaml")
+        XCTAssertNil(flow)
+        XCTAssertEqual(
+            diagnostics.map(\.description),
+            [
+                "r.yaml:2:3: error: unknown key 'identifcation' in 'prisma'; did you mean 'identification'?",
+                "r.yaml:4:3: error: unknown key 'zzz' in 'prisma'; the keys read here are 'bold_titles', "
+                    + "'identification', 'included', 'labels', 'links', 'other_methods', 'previous_review', "
+                    + "'records_screening', 'screening', 'studies_differ_because', 'tooltips'",
             ])
     }
 
