@@ -56,8 +56,9 @@ let package = Package(
         .target(name: "CSystem"),
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
         .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem", "ScopeDiagnostics"]),
-        // `scopereport diff`: compares two report folders; Foundation only, it builds data through the executable.
-        .target(name: "ScopeDiff", dependencies: ["ScopeDiagnostics"]),
+        // `scopereport diff`: compares two report folders (their tables read with the loader's CSV reader); it
+        // builds data through the executable.
+        .target(name: "ScopeDiff", dependencies: ["ScopeDiagnostics", "ScopeLoad"]),
         .executableTarget(
             name: "scopereport",
             dependencies: [
