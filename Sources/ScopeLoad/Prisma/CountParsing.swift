@@ -31,7 +31,7 @@ enum CountParsing {
     static let largestCount = 1_000_000_000
 
     static func count(_ raw: String) -> Result<Int, Failure> {
-        let text = raw.trimmingBlanks
+        let text = raw.trimmingSpaces
         if text.isEmpty || text == "~" || text == "null" { return .failure(.empty) }
         if isDigits(text) {
             guard let value = Int(text), value <= largestCount else { return .failure(.tooLarge(text)) }
@@ -52,22 +52,5 @@ enum CountParsing {
     /// Digits with at most one decimal point or an exponent: "12.5", "1e3".
     private static func isNumeric(_ text: String) -> Bool {
         Double(text) != nil && text.unicodeScalars.contains { ("0"..."9").contains($0) }
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing blanks (Unicode's space separators and the tab), as Foundation's
-    /// `trimmingCharacters(in: .whitespaces)` gives, without going through NSString.
-    var trimmingBlanks: String {
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
-            let last = scalars.lastIndex(where: { !isBlank($0) })
-        else { return "" }
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[first...last])
-        return result
     }
 }

@@ -254,7 +254,7 @@ private struct PrismaConfigDecoder {
         }
         var entries: [NamedCount] = []
         for pair in fields.pairs {
-            let name = pair.key.trimmingBlanks
+            let name = pair.key.trimmingSpaces
             if name.isEmpty {
                 diagnostics.append(.error("each entry of '\(key)' needs a name", at: location(pair.keyNode)))
                 continue
@@ -265,7 +265,7 @@ private struct PrismaConfigDecoder {
     }
 
     private mutating func text(_ node: Node, key: String) -> String? {
-        guard case .scalar(let scalar) = node, !scalar.string.trimmingBlanks.isEmpty
+        guard case .scalar(let scalar) = node, !scalar.string.trimmingSpaces.isEmpty
         else {
             diagnostics.append(.error("'\(key)' should be a single line of text", at: location(node)))
             return nil
