@@ -6,7 +6,7 @@ struct VerticalBarsLayout {
     let plotTop: Double
     let plotBottom: Double
     let axis: NumericAxis
-    let categoryLabels: CategoryLabels
+    let categoryLabels: CategoryAxisLabels
     let legend: Legend?
     let width: Double
     let height: Double
@@ -35,7 +35,7 @@ struct VerticalBarsLayout {
         var axis = NumericAxis(
             values: axisValues, scale: .linear, start: plotBottom, end: plotTop, orientation: .vertical,
             fontSize: fontSize, includeZero: true, integerOnly: integerOnly)
-        var labels = CategoryLabels(labels: categories, band: 1, fontSize: fontSize, maxRotatedWidth: 1)
+        var labels = CategoryAxisLabels(labels: categories, band: 1, fontSize: fontSize, maxRotatedWidth: 1)
         // Two passes: the label mode depends on the band width, which depends on the left margin, which
         // depends on the tick labels, which depend on the plot height left over by the category labels.
         for _ in 0..<2 {
@@ -47,7 +47,7 @@ struct VerticalBarsLayout {
                 + axis.widestLabel(fontSize: fontSize)
                 + gap
             let band = (width - pad - plotLeft) / count
-            labels = CategoryLabels(
+            labels = CategoryAxisLabels(
                 labels: categories, band: band, fontSize: fontSize, maxRotatedWidth: height * 0.4)
             plotLeft = max(plotLeft, pad + labels.leftOverhang - band / 2)
             plotBottom = height - pad - AxisDrawing.titleExtent(xLabel, fontSize: fontSize) - labels.height

@@ -3,7 +3,7 @@ import Foundation
 /// Labels under vertical bars: horizontal when they fit (wrapped to up to three lines), thinned when
 /// they are numbers such as years, otherwise rotated by 45° and shortened, with the full text kept in a
 /// `<title>`. Computes the height the labels need before anything is drawn.
-struct CategoryLabels {
+struct CategoryAxisLabels {
     enum Mode: Equatable {
         case horizontal(lines: Int)
         /// Every `every`-th label is drawn, horizontally.
