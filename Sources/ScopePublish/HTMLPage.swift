@@ -1,4 +1,5 @@
 import Foundation
+import ScopeDiagnostics
 
 /// Assembles the single, self-contained `index.html`: the page template with the stylesheet inline, a
 /// table of contents, heading anchors, and every figure's SVG inline so the page opens offline, from

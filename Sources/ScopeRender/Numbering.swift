@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ScopeDiagnostics
 
 /// Tables and figures are numbered in the order the report shows them, which only the rendered text
 /// knows. The context therefore holds markers (`U+E000 kind:name U+E001`, characters the Markdown
@@ -97,31 +93,13 @@ struct Numbering {
             let open = Array("\u{E000}".utf8)
             let close = Array("\u{E001}".utf8)
             var position = 0
-            while let start = firstIndex(of: open, in: utf8, from: position),
-                let end = firstIndex(of: close, in: utf8, from: start + open.count)
+            while let start = UTF8Search.first(open, in: utf8, from: position),
+                let end = UTF8Search.first(close, in: utf8, from: start + open.count)
             {
                 body(utf8[position..<start], ArraySlice(utf8[(start + open.count)..<end]))
                 position = end + close.count
             }
             return Array(utf8[position...])
         }
-    }
-
-    /// The offset of the first `needle` in `bytes` at or after `from` (`memchr` for its first byte).
-    private static func firstIndex(
-        of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int
-    ) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        var position = from
-        while bytes.count - position >= needle.count {
-            guard let found = memchr(base + position, Int32(needle[0]), bytes.count - position) else {
-                return nil
-            }
-            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            guard bytes.count - offset >= needle.count else { return nil }
-            if needle.withUnsafeBytes({ memcmp(found, $0.baseAddress!, needle.count) }) == 0 { return offset }
-            position = offset + 1
-        }
-        return nil
     }
 }

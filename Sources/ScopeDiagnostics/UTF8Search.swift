@@ -4,13 +4,14 @@
     import Darwin
 #endif
 
-/// Finds and replaces ASCII markup in UTF-8 bytes. The page of a 100,000-study review is tens of MB;
+/// Finds and replaces ASCII markup in UTF-8 bytes (the page's placeholders, the report's numbering
+/// markers). The page of a 100,000-study review is tens of MB;
 /// Foundation's `range(of:)` and `replacingOccurrences` on a Swift String work in UTF-16 offsets and
 /// re-count them from the start, which made assembling such a page take seconds. `memmem` does not.
-enum UTF8Search {
+package enum UTF8Search {
     /// The offset of the first `needle` in `haystack` at or after `start` (`memchr` for its first
     /// byte, then a comparison; the standard C library has no portable `memmem`).
-    static func first(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    package static func first(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let lead = needle.first, let base = haystack.baseAddress else { return nil }
         var position = start
         while haystack.count - position >= needle.count {
@@ -26,7 +27,7 @@ enum UTF8Search {
     }
 
     /// Every `needle` replaced by `replacement`, left to right.
-    static func replacingAll(_ needle: String, with replacement: String, in bytes: [UInt8]) -> [UInt8] {
+    package static func replacingAll(_ needle: String, with replacement: String, in bytes: [UInt8]) -> [UInt8] {
         let pattern = Array(needle.utf8)
         return bytes.withUnsafeBufferPointer { text in
             var output: [UInt8] = []
@@ -43,7 +44,7 @@ enum UTF8Search {
     }
 
     /// The first `needle` replaced by `replacement`, or the bytes unchanged when there is none.
-    static func replacingFirst(_ needle: String, with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+    package static func replacingFirst(_ needle: String, with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { text in
             guard let hit = first(Array(needle.utf8), in: text, from: 0) else { return bytes }
             var output: [UInt8] = []
