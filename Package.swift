@@ -3,7 +3,8 @@
 //
 // The pipeline runs one way, and each stage is a module that never imports a later one:
 //   ScopeLoad → ScopeSynthesis (with ScopeStatistics) → ScopeRender (with ScopeCharts) → ScopePublish
-//   → ScopeDiff, wired together by the thin `scopereport` executable.
+//   → ScopeDiff; ScopeBuild runs the first four as one build, and the `scopereport` executable holds
+//   the commands.
 import PackageDescription
 
 let package = Package(
@@ -59,10 +60,16 @@ let package = Package(
         // `scopereport diff`: compares two report folders (their tables read with the loader's CSV reader); it
         // builds data through the executable.
         .target(name: "ScopeDiff", dependencies: ["ScopeDiagnostics", "ScopeLoad"]),
+        // The build: the inputs' snapshot, load → synthesize → render → publish, the no-op check.
+        .target(
+            name: "ScopeBuild",
+            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeSynthesis", "ScopeRender", "ScopePublish"]),
+        // The commands; each is a few lines over the libraries.
         .executableTarget(
             name: "scopereport",
             dependencies: [
-                "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis", "ScopeRender",
+                "ScopeBuild", "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis",
+                "ScopeRender",
                 "ScopePublish", "ScopeDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -11,7 +11,9 @@
 package enum UTF8Search {
     /// The offset of the first `needle` in `haystack` at or after `start` (`memchr` for its first
     /// byte, then a comparison; the standard C library has no portable `memmem`).
-    package static func first(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    package static func first(
+        _ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
         guard let lead = needle.first, let base = haystack.baseAddress else { return nil }
         var position = start
         while haystack.count - position >= needle.count {
@@ -27,7 +29,8 @@ package enum UTF8Search {
     }
 
     /// Every `needle` replaced by `replacement`, left to right.
-    package static func replacingAll(_ needle: String, with replacement: String, in bytes: [UInt8]) -> [UInt8] {
+    package static func replacingAll(_ needle: String, with replacement: String, in bytes: [UInt8]) -> [UInt8]
+    {
         let pattern = Array(needle.utf8)
         return bytes.withUnsafeBufferPointer { text in
             var output: [UInt8] = []
@@ -44,7 +47,9 @@ package enum UTF8Search {
     }
 
     /// The first `needle` replaced by `replacement`, or the bytes unchanged when there is none.
-    package static func replacingFirst(_ needle: String, with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+    package static func replacingFirst(
+        _ needle: String, with replacement: [UInt8], in bytes: [UInt8]
+    ) -> [UInt8] {
         bytes.withUnsafeBufferPointer { text in
             guard let hit = first(Array(needle.utf8), in: text, from: 0) else { return bytes }
             var output: [UInt8] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScopeBuild
 import ScopeDiagnostics
 import ScopeLoad
 import ScopePublish
@@ -45,7 +46,7 @@ extension ScopeReport {
             let started = DispatchTime.now()
             let outcome: BuildOutcome
             let build = ReportBuild(
-                folders: folders, version: ScopeReport.version, force: force, strict: strict)
+                folders: folders.build, version: ScopeReport.version, force: force, strict: strict)
             do {
                 if check {
                     let (stale, result) = try build.staleFiles()
@@ -67,7 +68,7 @@ extension ScopeReport {
             } catch let failure as BuildFailure {
                 Console.print(diagnostics: failure.diagnostics)
                 Console.write(failure.summary)
-                throw failure.exitCode
+                throw ExitCode(failure.exit.rawValue)
             } catch let failure as OutputFolder.Failure {
                 Console.print(diagnostics: [.error("\(failure)", at: SourceLocation(file: folders.out))])
                 Console.write("publish failed; nothing was written")
@@ -96,13 +97,8 @@ extension ScopeReport {
         @Option(name: .long, help: "The report folder to write (replaced as a whole).")
         var out = "_report"
 
-        var dataURL: URL { Self.folderURL(data) }
-        var templatesURL: URL { Self.folderURL(templates) }
-        var outURL: URL { Self.folderURL(out) }
-
-        private static func folderURL(_ path: String) -> URL {
-            URL(fileURLWithPath: LocalFiles.standardized(path), isDirectory: true)
-        }
+        var build: BuildFolders { BuildFolders(data: data, templates: templates, out: out) }
+        var dataURL: URL { build.dataURL }
 
         /// The output folder is replaced wholesale, so it must never be one of the inputs, the project
         /// root or the file system's root.

@@ -18,8 +18,5 @@ enum Console {
     }
 
     /// "1 error", "3 warnings".
-    static func count(_ n: Int, _ noun: String) -> String {
-        if n == 1 { return "1 \(noun)" }
-        return noun.hasSuffix("y") ? "\(n) \(noun.dropLast())ies" : "\(n) \(noun)s"
-    }
+    static func count(_ n: Int, _ noun: String) -> String { Wording.count(n, noun) }
 }

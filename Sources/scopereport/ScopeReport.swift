@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScopeBuild
 
 /// `scopereport`: turns a review's extraction sheet and config into its published results.
 @main
@@ -24,11 +25,10 @@ struct ScopeReport: ParsableCommand {
     )
 }
 
-/// sysexits(3) codes, so CI can tell bad data from a missing file from a bug.
+/// The build's sysexits(3) codes, for every command.
 enum ExitStatus {
-    static let invalidData = ExitCode(65)
-    static let missingInput = ExitCode(66)
-    static let internalError = ExitCode(70)
-    /// The output folder is not the tool's to replace (it holds other files) or cannot be written.
-    static let cannotWriteOutput = ExitCode(73)
+    static let invalidData = ExitCode(BuildExit.invalidData.rawValue)
+    static let missingInput = ExitCode(BuildExit.missingInput.rawValue)
+    static let internalError = ExitCode(BuildExit.internalError.rawValue)
+    static let cannotWriteOutput = ExitCode(BuildExit.cannotWriteOutput.rawValue)
 }

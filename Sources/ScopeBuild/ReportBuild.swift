@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import ScopeDiagnostics
 import ScopeLoad
@@ -7,14 +6,22 @@ import ScopeRender
 import ScopeSynthesis
 
 /// The build as named steps (load → synthesize → render → publish), each failure carrying its step.
-struct ReportBuild {
-    let folders: ScopeReport.Folders
-    let version: String
-    var force = false
+public struct ReportBuild: Sendable {
+    public let folders: BuildFolders
+    public let version: String
+    /// Rebuild even when no input changed.
+    public var force: Bool
     /// Claims that no longer hold fail the build. Always rebuilds: the last build may not have been strict.
-    var strict = false
+    public var strict: Bool
 
-    func run() throws -> BuildOutcome {
+    public init(folders: BuildFolders, version: String, force: Bool = false, strict: Bool = false) {
+        self.folders = folders
+        self.version = version
+        self.force = force
+        self.strict = strict
+    }
+
+    public func run() throws -> BuildOutcome {
         let output = OutputFolder(folders.outURL)
         // Asked before the lock is made, so that a refused --out gets nothing beside it; asked again
         // under the lock, where another build may have swapped a new report in meanwhile.
@@ -64,7 +71,7 @@ struct ReportBuild {
 
     /// `build --check`: the paths whose committed bytes differ from what a build would write now
     /// (missing, changed, or no longer produced). Writes nothing.
-    func staleFiles() throws -> (stale: [String], outcome: BuildOutcome) {
+    public func staleFiles() throws -> (stale: [String], outcome: BuildOutcome) {
         let output = OutputFolder(folders.outURL)
         var stale: [String] = []
         var produced: Set<String> = []
@@ -109,7 +116,7 @@ struct ReportBuild {
             throw BuildFailure(
                 step: "publish",
                 diagnostics: [.error("\(error)", at: SourceLocation(file: "\(folders.templates)/page.html"))],
-                exitCode: ExitStatus.invalidData)
+                exitCode: BuildExit.invalidData)
         }
         var outputs: [String: String] = [:]
         try rendered.forEachFile { path, bytes in
@@ -136,9 +143,9 @@ struct ReportBuild {
         switch loader.load() {
         case .success(let loaded): review = loaded
         case .failure(.missingInput(let diagnostics)):
-            throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: ExitStatus.missingInput)
+            throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: BuildExit.missingInput)
         case .failure(.invalid(let diagnostics)):
-            throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: ExitStatus.invalidData)
+            throw BuildFailure(step: "load", diagnostics: diagnostics, exitCode: BuildExit.invalidData)
         }
         // synthesize
         let results = Synthesis.run(
@@ -146,7 +153,7 @@ struct ReportBuild {
         if results.diagnostics.hasErrors {
             throw BuildFailure(
                 step: "synthesize", diagnostics: (review.warnings + results.diagnostics).sortedByLocation(),
-                exitCode: ExitStatus.invalidData)
+                exitCode: BuildExit.invalidData)
         }
         // render
         guard !snapshot.templates.isEmpty else {
@@ -157,7 +164,7 @@ struct ReportBuild {
                         "the templates folder is missing or empty",
                         at: SourceLocation(file: folders.templates))
                 ],
-                exitCode: ExitStatus.missingInput)
+                exitCode: BuildExit.missingInput)
         }
         guard snapshot.templatesOutside.isEmpty else {
             throw BuildFailure(
@@ -168,7 +175,7 @@ struct ReportBuild {
                             + "regular file; refusing to read it",
                         at: SourceLocation(file: "\(folders.templates)/\($0)"))
                 },
-                exitCode: ExitStatus.invalidData)
+                exitCode: BuildExit.invalidData)
         }
         let dataFingerprint = SHA256.hex(
             Array(snapshot.dataKeys.map { "\($0) \(snapshot.hashes[$0]!)\n" }.joined().utf8))
@@ -181,7 +188,7 @@ struct ReportBuild {
         case .success(let report): rendered = report
         case .failure(let error):
             throw BuildFailure(
-                step: "render", diagnostics: error.diagnostics, exitCode: ExitStatus.invalidData)
+                step: "render", diagnostics: error.diagnostics, exitCode: BuildExit.invalidData)
         }
         let outcome = BuildOutcome(
             studies: review.studyCount, figures: rendered.figures.count, tables: rendered.tables.count,
@@ -202,30 +209,68 @@ struct ReportBuild {
     }
 }
 
-struct BuildOutcome {
-    var studies: Int?
-    var figures: Int
-    var tables: Int
-    var changedFiles: Int
-    var warnings: [Diagnostic]
-    var upToDate: Bool
+public struct BuildOutcome: Sendable {
+    /// Nil when the build was a no-op.
+    public var studies: Int?
+    public var figures: Int
+    public var tables: Int
+    public var changedFiles: Int
+    public var warnings: [Diagnostic]
+    public var upToDate: Bool
 
-    func summary(out: String, milliseconds: Int) -> String {
+    public func summary(out: String, milliseconds: Int) -> String {
         if upToDate { return "\(out)/ is up to date (no input changed) in \(milliseconds) ms" }
         return
-            "built \(out)/ from \(Console.count(studies ?? 0, "study")): \(Console.count(figures, "figure")), "
-            + "\(Console.count(tables, "table")) (\(Console.count(changedFiles, "file")) changed) in \(milliseconds) ms"
-            + (warnings.warnings.isEmpty ? "" : ", \(Console.count(warnings.warnings.count, "warning"))")
+            "built \(out)/ from \(Wording.count(studies ?? 0, "study")): \(Wording.count(figures, "figure")), "
+            + "\(Wording.count(tables, "table")) (\(Wording.count(changedFiles, "file")) changed) in \(milliseconds) ms"
+            + (warnings.warnings.isEmpty ? "" : ", \(Wording.count(warnings.warnings.count, "warning"))")
     }
 }
 
-struct BuildFailure: Error {
-    var step: String
-    var diagnostics: [Diagnostic]
-    var exitCode: ExitCode
+/// A step of the build failed on its inputs; the previous report is as it was.
+public struct BuildFailure: Error, Sendable {
+    public var step: String
+    public var diagnostics: [Diagnostic]
+    public var exit: BuildExit
 
-    var summary: String {
+    init(step: String, diagnostics: [Diagnostic], exitCode: BuildExit) {
+        self.step = step
+        self.diagnostics = diagnostics
+        self.exit = exitCode
+    }
+
+    public var summary: String {
         let errors = diagnostics.errors.count
-        return "\(step) failed with \(Console.count(errors, "error")); the previous report was left as it was"
+        return "\(step) failed with \(Wording.count(errors, "error")); the previous report was left as it was"
+    }
+}
+
+/// sysexits(3) codes, so CI can tell bad data from a missing file from a bug.
+public enum BuildExit: Int32, Sendable {
+    case invalidData = 65
+    case missingInput = 66
+    case internalError = 70
+    /// The output folder is not the tool's to replace (it holds other files) or cannot be written.
+    case cannotWriteOutput = 73
+}
+
+/// The folders of a build, as the user named them (for messages) and as paths.
+public struct BuildFolders: Sendable {
+    public var data: String
+    public var templates: String
+    public var out: String
+
+    public init(data: String, templates: String, out: String) {
+        self.data = data
+        self.templates = templates
+        self.out = out
+    }
+
+    public var dataURL: URL { Self.folderURL(data) }
+    public var templatesURL: URL { Self.folderURL(templates) }
+    public var outURL: URL { Self.folderURL(out) }
+
+    private static func folderURL(_ path: String) -> URL {
+        URL(fileURLWithPath: LocalFiles.standardized(path), isDirectory: true)
     }
 }
