@@ -1,6 +1,6 @@
 #!/bin/sh
 # `make bench`: times the release binary from start-up to a 100,000-study review and checks the
-# targets (README, "Performance"). Run after `swift build -c release`; options go to scripts/bench.py
+# targets (docs/performance.md). Run after `swift build -c release`; options go to scripts/bench.py
 # (e.g. `scripts/bench.sh --sizes 1000,10000 --runs 3` for a quick look).
 set -eu
 cd "$(dirname "$0")/.."
