@@ -4,9 +4,8 @@ import ScopeDiagnostics
 /// unknown or missing columns, blank required cells, values of the wrong type or outside the codebook,
 /// duplicate ids, and derived values that cannot be computed.
 ///
-/// It works in two steps. `parse` needs only the codebook's columns and the sheet's settings, the
-/// first part of the config, so the loader runs it on another core while the rest of the config is
-/// decoded; `finish` adds the derived columns and the subsets.
+/// It works in two steps: `parse` types the sheet's columns, which needs only the codebook's columns and
+/// the sheet's settings; `finish` adds the derived columns and the subsets.
 struct SheetValidator {
     let columns: [ColumnSpec]
     let source: SheetSource
