@@ -35,7 +35,10 @@ enum ResultKeys {
             values["\(prefix).\(segment).count"] = .count(row.count)
             if let percent = row.percent { values["\(prefix).\(segment).percent"] = .percent(percent) }
         }
-        if let top = table.rows.first(where: { !$0.isNotReported && $0.count > 0 }) {
+        // The most frequent category, whatever order the table lists them in (years run in calendar
+        // order); a tie goes to the one the table shows first.
+        let reported = table.rows.filter { !$0.isNotReported && $0.count > 0 }
+        if let most = reported.map(\.count).max(), let top = reported.first(where: { $0.count == most }) {
             values["\(prefix).top.label"] = .text(top.label)
             values["\(prefix).top.count"] = .count(top.count)
             if let percent = top.percent { values["\(prefix).top.percent"] = .percent(percent) }

@@ -69,6 +69,9 @@ final class SynthesisTests: XCTestCase {
         XCTAssertEqual(results.values["frequencies.kinds.nr.count"], .count(2))
         XCTAssertEqual(results.values["frequencies.kinds.top.label"], .text("a"))
         XCTAssertEqual(results.values["frequencies.years.2019.count"], .count(0))
+        // Years run in calendar order; the top is the most frequent (2020 and 2021 tie: the first shown).
+        XCTAssertEqual(results.values["frequencies.years.top.label"], .text("2020"))
+        XCTAssertEqual(results.values["frequencies.years.top.count"], .count(2))
     }
 
     func testCrossTabulationCountsEveryPair() throws {
