@@ -80,6 +80,17 @@ enum ValidationJSON {
         var warnings: Int
         var studies: Int?
         var diagnostics: [Entry]
+
+        enum CodingKeys: String, CodingKey { case errors, warnings, studies, diagnostics }
+
+        /// `studies` is always there, null when the data does not load: CI reads it without a guard.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(warnings, forKey: .warnings)
+            try container.encode(studies, forKey: .studies)
+            try container.encode(diagnostics, forKey: .diagnostics)
+        }
     }
 
     static func encode(diagnostics: [Diagnostic], studies: Int?) -> String {

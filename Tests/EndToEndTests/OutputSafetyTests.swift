@@ -185,3 +185,22 @@ final class OutputSafetyTests: XCTestCase {
         try Data(text.utf8).write(to: url)
     }
 }
+
+/// `validate --format json` keeps its documented shape whether or not the data loads.
+final class ValidateJSONTests: XCTestCase {
+    func testStudiesIsAlwaysThereAndNullOnError() throws {
+        let folder = try temporaryFolder(self)
+        try copyDefaultReview(to: folder)
+        let good = try ScopeReportRun.run(["validate", "--format", "json"], in: folder)
+        XCTAssertEqual(good.status, 0, good.stderr)
+        XCTAssertTrue(good.stdout.contains(#""studies" : 40"#), good.stdout)
+        let sheet = folder.appendingPathComponent("review-data/studies.csv")
+        try Data("id\n".utf8).write(to: sheet)
+        let bad = try ScopeReportRun.run(["validate", "--format", "json"], in: folder)
+        XCTAssertEqual(bad.status, 65, bad.stderr)
+        let object = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["errors", "warnings", "studies", "diagnostics"])
+        XCTAssertTrue(object["studies"] is NSNull, bad.stdout)
+    }
+}
