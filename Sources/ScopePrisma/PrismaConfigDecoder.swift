@@ -3,7 +3,7 @@ import ScopeDiagnostics
 import Yams
 
 extension PrismaFlow {
-    /// Reads the `prisma:` section of a review's config (see PRISMA-CONFIG.md). Every problem is
+    /// Reads the `prisma:` section of a review's config (see docs/config.md). Every problem is
     /// reported at its `file:line:column`. The flow is nil only when the section is not a mapping or
     /// gives no count at all; otherwise it holds whatever could be read, so that the arithmetic checks
     /// can run in the same pass.
