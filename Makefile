@@ -25,8 +25,8 @@ test: deps test-deps
 
 ## Put a release binary on the PATH (PREFIX=/usr/local).
 # Linked with the Swift runtime and Foundation inside (88 MB), so that it runs on a machine without the
-# Swift toolchain, and starts in 5.7 ms instead of 9-10 (no dynamic loading of the runtime's libraries;
-# README, "Performance"). Its own scratch folder keeps `make report`'s build as it is.
+# Swift toolchain, and starts faster (no dynamic loading of the runtime's libraries). Its own scratch
+# folder keeps `make report`'s build as it is.
 install: deps
 	$(SWIFT) build -c release --product scopereport --static-swift-stdlib --scratch-path .build-static
 	install -d $(DESTDIR)$(PREFIX)/bin
@@ -63,7 +63,7 @@ bench: deps
 	scripts/bench.sh
 
 ## Fuzz the CSV, XLSX, config and template readers, FUZZ_SECONDS each (libFuzzer + AddressSanitizer);
-## fails on the first crash, leaving the input in .build-fuzz/crashes/. See Fuzz/ and the README.
+## fails on the first crash, leaving the input in .build-fuzz/crashes/. See Fuzz/ and docs/hardening.md.
 # The targets live in their own package (Fuzz/Package.swift): they link only with the fuzzer sanitizer.
 # `-Xswiftc -sanitize=fuzzer,address` is needed besides `--sanitize`: swiftc keeps only the last of two
 # -sanitize flags, and SwiftPM passes them in no fixed order, so a build could lose coverage or ASan.

@@ -17,7 +17,7 @@ build after a few dozen builds. Other programs' deletions count too: for minutes
 suite (which deletes thousands of files in /tmp), the default review's build took 78 ms with its
 report in /tmp, 64 ms of it in the kernel allocating inodes, and 23 ms in a quieter folder. So the
 reviews and reports go to a RAM file system (/dev/shm) when there is one, which times the tool and
-not the disk's recent history; `--scratch DIR` puts them anywhere else (the README gives both).
+not the disk's recent history; `--scratch DIR` puts them anywhere else (docs/performance.md gives both).
 """
 
 import argparse
@@ -161,8 +161,7 @@ def main():
         print("Timing")
         build = [binary, "build", "--templates", options.templates]
         default_out = os.path.join(scratch, "out-default")
-        # The no-op rebuilds a report built once beforehand (its first no-op, in the untimed round,
-        # writes the check record, as an author's first rebuild does).
+        # The no-op rebuilds a report built once beforehand.
         noop_out = os.path.join(scratch, "out-noop")
         subprocess.run(build + ["--quiet", "--data", options.data, "--out", noop_out], check=True)
         cases = measure_together([

@@ -170,7 +170,7 @@ enum StarterFiles {
             "review-data/review.yaml",
             #"""
             # A new review. Describe your columns under `columns:`, then list what to count and draw under
-            # `synthesis:`. The README's "The review's config" section documents every key.
+            # `synthesis:`. docs/config.md in the ScopeReport repository documents every key.
             metadata:
               title: My scoping review
               authors: [Your Name]
