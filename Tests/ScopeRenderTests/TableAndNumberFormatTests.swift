@@ -41,6 +41,29 @@ final class TableAndNumberFormatTests: XCTestCase {
         XCTAssertEqual(CSVText.field("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
     }
 
+    func testCSVNeutralisesFormulasButNotNumbers() {
+        let hostile = ReportTable(
+            name: "t", number: 1, title: "T", columns: [.init("=cmd"), .init("n", .right)],
+            rows: [
+                [.text("=HYPERLINK(\"http://x\",\"click\")"), .text("-3")],
+                [.text("+1+2"), .text("-0.5")],
+                [.text("-2+3"), .text("+1e+308")],
+                [.text("@SUM(A1)"), .text("\tx")],
+                [.text("\rx"), .text("a=b")],
+            ], notes: [])
+        XCTAssertEqual(
+            TableWriters.csv(hostile),
+            """
+            '=cmd,n
+            "'=HYPERLINK(""http://x"",""click"")",-3
+            '+1+2,-0.5
+            '-2+3,+1e+308
+            '@SUM(A1),'\tx
+            "'\rx",a=b
+
+            """)
+    }
+
     func testLaTeXTable() {
         XCTAssertEqual(
             TableWriters.latex(table),
