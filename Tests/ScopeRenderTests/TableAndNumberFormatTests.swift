@@ -111,6 +111,14 @@ final class TableAndNumberFormatTests: XCTestCase {
         XCTAssertEqual(format.fixed(-1e300, decimals: 1).count, "−1".count + 300 + ".0".count)
     }
 
+    func testMarkdownEscapingIsolatesBidiControls() {
+        XCTAssertEqual(
+            MarkdownText.escape("Abbott\u{202E}2016"), "\u{2068}Abbott\u{202E}2016\u{202C}\u{2069}")
+        XCTAssertEqual(
+            MarkdownText.escape("a\u{202C}b\u{2066}c\u{2069}"), "\u{2068}ab\u{2066}c\u{2069}\u{2069}")
+        XCTAssertEqual(MarkdownText.escape("plain – text"), "plain – text")
+    }
+
     func testMarkdownEscapingNeutralisesAutolinksAndMarkers() {
         XCTAssertEqual(
             MarkdownText.escape("see http://x.org or www.y.org, mail a@b.c"),
