@@ -28,6 +28,7 @@ int sr_format_double(char *buffer, size_t size, double value, int precision, cha
     switch (conversion) {
     case 'f': return snprintf(buffer, size, "%.*f", precision, value);
     case 'g': return snprintf(buffer, size, "%.*g", precision, value);
+    case 'e': return snprintf(buffer, size, "%.*e", precision, value);
     default: return -1;
     }
 }

@@ -20,6 +20,14 @@ final class ChartMarkupTests: XCTestCase {
             SVGNode.text("a\u{2069}b\u{2067}c").render(), "\u{2068}ab\u{2067}c\u{2069}\u{2069}\n")
     }
 
+    func testTicksOverTheWholeRangeOfDoublesAreFinite() {
+        // The span 3.4e308 overflows; it used to make an infinite tick count and trap.
+        let ticks = NiceTicks.linear(min: -1.7e308, max: 1.7e308, targetCount: 5)
+        XCTAssertTrue(ticks.allSatisfy(\.isFinite), "\(ticks)")
+        XCTAssertLessThanOrEqual(ticks.first ?? 0, -1.7e308)
+        XCTAssertGreaterThanOrEqual(ticks.last ?? 0, 1.7e308)
+    }
+
     func testNoChartTextIsStroked() throws {
         let rules = try Self.strokeRules(ChartCSS.stylesheet())
         XCTAssertFalse(rules.isEmpty, "the stylesheet should still stroke the axis lines")

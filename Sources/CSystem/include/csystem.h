@@ -19,7 +19,7 @@ int sr_sha256_hardware(void);
 /// `state` (the eight working words, A first). Call only when `sr_sha256_hardware()` is 1.
 void sr_sha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
 
-/// printf's `%.*f` (conversion 'f') or `%.*g` ('g') of `value` into `buffer`: snprintf's result (the
+/// printf's `%.*f` (conversion 'f'), `%.*e` ('e') or `%.*g` ('g') of `value` into `buffer`: snprintf's result (the
 /// length the whole text needs), or -1 for another conversion.
 int sr_format_double(char *buffer, size_t size, double value, int precision, char conversion);
 
