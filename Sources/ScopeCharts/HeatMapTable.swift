@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// A cross-tabulation drawn as a table of coloured cells: rows × columns of counts, each cell showing its
 /// text (the count, or caller-supplied text such as "12 (34 %)"), shaded on a colour-blind-safe blue scale
 /// with black or white text chosen for contrast. Zero cells stay white. Row labels and column headers
@@ -122,7 +124,8 @@ public struct HeatMapTable: Sendable {
                 cells.append(
                     Draw.rect(
                         x: x, y: top, width: cellWidth, height: cellHeight, className: "sr-cell", fill: fill,
-                        title: "\(rows[row]), \(columns[column]): \(cellText)",
+                        title:
+                            "\(BidiIsolation.isolated(rows[row])), \(BidiIsolation.isolated(columns[column])): \(cellText)",
                         extra: [SVGAttribute("stroke", Palette.background), SVGAttribute("stroke-width", 2)]))
                 cells.append(
                     Draw.text(

@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// Horizontal bars sorted by value, descending; tied bars keep the order given (e.g. codebook order), so
 /// the chart lists them as the caller's table does. Optionally only the top N, with the rest summed into
 /// one final "Other" bar. Category labels are wrapped to two lines and shortened with an ellipsis beyond
@@ -97,7 +99,8 @@ public struct HorizontalBarChart: Sendable {
             marks.append(
                 Draw.rect(
                     x: min(zero, end), y: centreY - thickness / 2, width: abs(end - zero), height: thickness,
-                    className: "sr-bar", fill: Palette.accent, title: "\(bar.label): \(valueTexts[index])"))
+                    className: "sr-bar", fill: Palette.accent,
+                    title: "\(BidiIsolation.isolated(bar.label)): \(valueTexts[index])"))
             let lines = wrapped[index]
             let firstBaseline = centreY - Double(lines.count - 1) * lineHeight / 2 + fontSize * 0.35
             labels.append(

@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// One named series of values, one value per category, for stacked and grouped bars.
 public struct BarSeries: Sendable, Equatable {
     public var name: String
@@ -87,7 +89,8 @@ public struct MultiSeriesBarChart: Sendable {
                         className: "sr-bar sr-series-\(seriesIndex % Palette.series.count + 1)",
                         fill: Palette.color(ofSeries: seriesIndex),
                         title:
-                            "\(series[seriesIndex].name), \(categories[category]): \(NumberLabels.value(value))"
+                            "\(BidiIsolation.isolated(series[seriesIndex].name)), "
+                            + "\(BidiIsolation.isolated(categories[category])): \(NumberLabels.value(value))"
                     ))
             }
             groups.append(

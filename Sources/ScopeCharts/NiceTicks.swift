@@ -22,12 +22,21 @@ enum NiceTicks {
             low -= low == 0 ? 0 : pad
             high += pad
         }
+        // Halved first: the span of values near ±1.8e308 overflows to infinity.
+        let halfSpan = high / 2 - low / 2
+        let rawStep = halfSpan / Double(Swift.max(1, targetCount - 1)) * 2
         let step = niceStep(
-            rawStep: (high - low) / Double(Swift.max(1, targetCount - 1)), integerOnly: integerOnly)
+            rawStep: rawStep.isFinite ? rawStep : .greatestFiniteMagnitude, integerOnly: integerOnly)
+        guard step.isFinite else { return [low, high] }
         let first = (low / step).rounded(.down)
         let last = (high / step).rounded(.up)
-        let count = Int(last - first)
-        return (0...count).map { index in clean((first + Double(index)) * step, step: step) }
+        // A step too small for the span (precision lost at the ends of the range) would make millions of
+        // ticks, and a tick past the largest double is infinite: the data's own ends are shown instead.
+        guard last - first <= 1000,
+            case let ticks = (0...Int(last - first)).map({ clean((first + Double($0)) * step, step: step) }),
+            ticks.allSatisfy(\.isFinite)
+        else { return [low, high] }
+        return ticks
     }
 
     /// The smallest of 1, 2, 5 × 10ⁿ that is ≥ `rawStep`.

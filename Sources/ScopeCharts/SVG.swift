@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 // A small value-based SVG writer in the style of JohnSundell/Plot.
 //
 // Markup is built from values and serialized in one place, so escaping is the default: `.text` and every
@@ -99,6 +101,8 @@ public enum SVGEscaping {
     /// Appends `string` escaped. Most values (numbers, class names) need nothing: one pass over the
     /// bytes finds that, and the string is appended whole instead of scalar by scalar.
     static func append(_ string: String, quotes: Bool, to result: inout String) {
+        // Bidi controls in a label are isolated, so they cannot reorder the rest of its text element.
+        let string = BidiIsolation.isolated(string)
         guard string.utf8.contains(where: { needsWork($0, quotes: quotes) }) else {
             result += string
             return
@@ -119,11 +123,11 @@ public enum SVGEscaping {
         }
     }
 
-    /// Whether a text holding `byte` may need escaping: controls, the markup characters, and 0xEF,
-    /// which starts U+FFFE and U+FFFF.
+    /// Whether a text holding `byte` may need escaping: controls, the markup characters, 0xEF, which
+    /// starts U+FFFE and U+FFFF, and 0xE2, which starts the bidi controls (isolated).
     static func needsWork(_ byte: UInt8, quotes: Bool) -> Bool {
         switch byte {
-        case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEF: true
+        case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEF, 0xE2: true
         case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
         default: false
         }

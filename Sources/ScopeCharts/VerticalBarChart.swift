@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// Vertical bars, one per category, in the order given (e.g. studies per year; pass every category,
 /// including those with a count of zero). Values are written above the bars when they fit.
 public struct VerticalBarChart: Sendable {
@@ -45,7 +47,8 @@ public struct VerticalBarChart: Sendable {
             marks.append(
                 Draw.rect(
                     x: centre - barWidth / 2, y: min(top, zero), width: barWidth, height: abs(zero - top),
-                    className: "sr-bar", fill: Palette.accent, title: "\(bar.label): \(valueTexts[index])"))
+                    className: "sr-bar", fill: Palette.accent,
+                    title: "\(BidiIsolation.isolated(bar.label)): \(valueTexts[index])"))
             if showsValues {
                 values.append(
                     Draw.text(

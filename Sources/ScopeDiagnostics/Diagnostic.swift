@@ -35,7 +35,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: severity: message`, the form gcc, swiftc and GitHub's problem matchers read.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// Control characters a message quotes from the data are shown escaped (`\u{1B}`, `\t`): printed
+    /// raw, an ESC sequence from a cell could clear the terminal, and a line break would split the line.
+    public var description: String {
+        ControlCharacters.escaped("\(location): \(severity.rawValue): \(message)")
+    }
 }
 
 /// Where a diagnostic points: a file, and optionally a line and column, or a spreadsheet cell.

@@ -12,6 +12,11 @@ public enum PrintfNumber {
         format("%.*f", value, precision: decimals)
     }
 
+    /// `%.<decimals>e`: 1.7e308 → "1.70e+308" with 2 decimals.
+    public static func exponent(_ value: Double, decimals: Int) -> String {
+        format(value, precision: decimals, conversion: UInt8(ascii: "e"))
+    }
+
     /// `%.<digits>g`: 0.000012345 → "1.235e-05" with 4 digits.
     public static func significant(_ value: Double, digits: Int) -> String {
         format("%.*g", value, precision: digits)

@@ -32,11 +32,15 @@ public struct NumberFormat: Sendable {
 
     /// Whole values print whole ("93"), others with the configured decimals ("93.5" → "93.50").
     public func measure(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return grouped(Int(value)) }
+        if value == value.rounded(), abs(value) < Self.scientificFrom { return grouped(Int(value)) }
         return fixed(value, decimals: presentation.decimals)
     }
 
     public func percent(_ value: Double) -> String { fixed(value, decimals: presentation.percentDecimals) }
+
+    /// From 10¹⁵ on, a double's fixed notation holds digits it does not have (1e308 has 309): such a
+    /// number is printed as `1.70e+308`, which every table reader and spreadsheet reads back.
+    static let scientificFrom = 1e15
 
     /// Thousands separated by a comma (journal style, locale-independent): 1,356.
     public func grouped(_ value: Int) -> String {
@@ -49,8 +53,13 @@ public struct NumberFormat: Sendable {
         return value < 0 ? "−" + result : result
     }
 
-    /// Fixed decimals, rounding half away from zero, with no "-0.00" and a real minus sign.
+    /// Fixed decimals, rounding half away from zero, with no "-0.00" and a real minus sign; from
+    /// `scientificFrom` on, the same decimals after the point of an exponent form (`1.70e+308`).
     public func fixed(_ value: Double, decimals: Int) -> String {
+        if value.isFinite, abs(value) >= Self.scientificFrom {
+            let text = PrintfNumber.exponent(value, decimals: decimals)
+            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        }
         var text = PrintfNumber.fixed(value, decimals: decimals)
         if text.hasPrefix("-") {
             let magnitude = text.dropFirst()

@@ -74,6 +74,8 @@ enum ResultKeys {
         for (name, measure) in measures {
             values["\(prefix).\(name)"] = value(
                 measure, as: name == "sd" && summary.type == .year ? ResultValue.measure : kind)
+            // A statistic that is null in results.json says why beside it, as a correlation does.
+            if let reason = measure.reason { values["\(prefix).\(name)_reason"] = .text(reason) }
         }
     }
 

@@ -9,8 +9,11 @@ enum Console {
         for diagnostic in diagnostics { write(diagnostic.description) }
     }
 
+    /// `line` may hold several lines; any other control character in it (from a path, a subprocess)
+    /// is shown escaped, as diagnostics show theirs, so that nothing printed can drive the terminal.
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let shown = ControlCharacters.escaped(line, keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((shown + "\n").utf8))
     }
 
     static func output(_ text: String) {

@@ -7,6 +7,27 @@ import XCTest
 final class ChartMarkupTests: XCTestCase {
     /// A text inheriting a stroke (e.g. from its axis group) is drawn outlined, bold and blurred, by
     /// browsers; the stroke must stop at the lines.
+    func testBidiControlsInALabelAreIsolatedAndTheTooltipKeepsItsOrder() {
+        let svg = HorizontalBarChart(
+            id: "b", title: "T", description: "D", valueLabel: "Studies",
+            bars: [BarValue(label: "home\u{202E} care", value: 2)]
+        ).render()
+        // FSI … PDI around the label, its override closed (PDF) inside, in the text and in the tooltip.
+        XCTAssertTrue(svg.contains(">\u{2068}home\u{202E} care\u{202C}\u{2069}</text>"), svg)
+        XCTAssertTrue(svg.contains("\u{2068}home\u{202E} care\u{202C}\u{2069}: 2"), svg)
+        // A stray PDI would end the isolate early: it is dropped.
+        XCTAssertEqual(
+            SVGNode.text("a\u{2069}b\u{2067}c").render(), "\u{2068}ab\u{2067}c\u{2069}\u{2069}\n")
+    }
+
+    func testTicksOverTheWholeRangeOfDoublesAreFinite() {
+        // The span 3.4e308 overflows; it used to make an infinite tick count and trap.
+        let ticks = NiceTicks.linear(min: -1.7e308, max: 1.7e308, targetCount: 5)
+        XCTAssertTrue(ticks.allSatisfy(\.isFinite), "\(ticks)")
+        XCTAssertLessThanOrEqual(ticks.first ?? 0, -1.7e308)
+        XCTAssertGreaterThanOrEqual(ticks.last ?? 0, 1.7e308)
+    }
+
     func testNoChartTextIsStroked() throws {
         let rules = try Self.strokeRules(ChartCSS.stylesheet())
         XCTAssertFalse(rules.isEmpty, "the stylesheet should still stroke the axis lines")

@@ -41,6 +41,29 @@ final class TableAndNumberFormatTests: XCTestCase {
         XCTAssertEqual(CSVText.field("x\"\u{301}y"), "\"x\"\"\u{301}y\"")
     }
 
+    func testCSVNeutralisesFormulasButNotNumbers() {
+        let hostile = ReportTable(
+            name: "t", number: 1, title: "T", columns: [.init("=cmd"), .init("n", .right)],
+            rows: [
+                [.text("=HYPERLINK(\"http://x\",\"click\")"), .text("-3")],
+                [.text("+1+2"), .text("-0.5")],
+                [.text("-2+3"), .text("+1e+308")],
+                [.text("@SUM(A1)"), .text("\tx")],
+                [.text("\rx"), .text("a=b")],
+            ], notes: [])
+        XCTAssertEqual(
+            TableWriters.csv(hostile),
+            """
+            '=cmd,n
+            "'=HYPERLINK(""http://x"",""click"")",-3
+            '+1+2,-0.5
+            '-2+3,+1e+308
+            '@SUM(A1),'\tx
+            "'\rx",a=b
+
+            """)
+    }
+
     func testLaTeXTable() {
         XCTAssertEqual(
             TableWriters.latex(table),
@@ -84,8 +107,21 @@ final class TableAndNumberFormatTests: XCTestCase {
         // printf's exact rounding (0.125 is exact: half to even), and a number longer than the first buffer.
         XCTAssertEqual(format.fixed(0.125, decimals: 2), "0.12")
         XCTAssertEqual(format.fixed(2.675, decimals: 2), "2.67", "2.675 is 2.67499999… in binary")
-        XCTAssertEqual(format.fixed(0x1p70, decimals: 2), "1180591620717411303424.00")
-        XCTAssertEqual(format.fixed(-1e300, decimals: 1).count, "−1".count + 300 + ".0".count)
+        XCTAssertEqual(format.fixed(999_999_999_999_999, decimals: 2), "999999999999999.00")
+        // From 1e15 on, fixed notation would print digits a double does not have (309 for 1e308).
+        XCTAssertEqual(format.fixed(0x1p70, decimals: 2), "1.18e+21")
+        XCTAssertEqual(format.fixed(-1.7e308, decimals: 1), "−1.7e+308")
+        XCTAssertEqual(format.format(.measure(1e308)), "1.00e+308")
+        XCTAssertEqual(format.format(.plain(1e15)), "1.00e+15")
+        XCTAssertEqual(format.format(.percent(1e20)), "1.0e+20")
+    }
+
+    func testMarkdownEscapingIsolatesBidiControls() {
+        XCTAssertEqual(
+            MarkdownText.escape("Abbott\u{202E}2016"), "\u{2068}Abbott\u{202E}2016\u{202C}\u{2069}")
+        XCTAssertEqual(
+            MarkdownText.escape("a\u{202C}b\u{2066}c\u{2069}"), "\u{2068}ab\u{2066}c\u{2069}\u{2069}")
+        XCTAssertEqual(MarkdownText.escape("plain – text"), "plain – text")
     }
 
     func testMarkdownEscapingNeutralisesAutolinksAndMarkers() {

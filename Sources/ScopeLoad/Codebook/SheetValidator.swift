@@ -225,6 +225,8 @@ struct SheetValidator {
                     .error(
                         "\(column.name): the cell holds \(raw.text.count) characters, above the limit of "
                             + "\(limits.maxCellCharacters) (limits: max_cell_characters)", at: raw.location))
+            } else if let problem = ControlCharacterCheck.problem(in: raw.text) {
+                diagnostics.append(.error("\(column.name): \(problem)", at: raw.location))
             } else if trimmed.isEmpty {
                 if column.required {
                     diagnostics.append(

@@ -42,8 +42,25 @@ extension ConfigDecoder {
             let id = fields.requiredString("id", in: what, &diagnostics)
             let text = fields.requiredString("text", in: what, &diagnostics)
             let key = fields.string("key", &diagnostics)
+            // A non-finite expected value or tolerance would make the claim hold for any result or for
+            // none, and a negative tolerance is a typo we cannot read the intent of: config errors.
+            var outOfRange = false
             let expected = fields.double("expected", &diagnostics)
+            if let value = expected, !value.isFinite, let node = fields.value("expected") {
+                diagnostics.append(
+                    .error(
+                        "'expected' should be a finite number, not \(node.scalar?.string ?? "")",
+                        at: fields.location(of: node)))
+                outOfRange = true
+            }
             let tolerance = fields.double("tolerance", &diagnostics) ?? 0
+            if !(tolerance.isFinite && tolerance >= 0), let node = fields.value("tolerance") {
+                diagnostics.append(
+                    .error(
+                        "'tolerance' should be a finite number, 0 or more, not \(node.scalar?.string ?? "")",
+                        at: fields.location(of: node)))
+                outOfRange = true
+            }
             let significant = fields.bool("significant", &diagnostics)
             let published = fields.string("published", &diagnostics)
             fields.reportUnknownKeys(in: what, &diagnostics)
@@ -52,10 +69,11 @@ extension ConfigDecoder {
                 diagnostics.append(.error("claim: the id '\(id)' is used twice", at: fields.location))
                 continue
             }
+            if outOfRange { continue }
             let expectation: Claim.Expectation
             switch (key, expected, significant) {
             case (nil, _, _): expectation = .none
-            case (_?, let value?, nil): expectation = .value(value, tolerance: abs(tolerance))
+            case (_?, let value?, nil): expectation = .value(value, tolerance: tolerance)
             case (_?, nil, let flag?): expectation = .significant(flag)
             default:
                 diagnostics.append(

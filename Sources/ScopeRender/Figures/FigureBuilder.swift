@@ -1,4 +1,5 @@
 import ScopeCharts
+import ScopeDiagnostics
 import ScopeLoad
 import ScopeStatistics
 import ScopeSynthesis
@@ -98,40 +99,42 @@ struct FigureBuilder {
     // MARK: - descriptions for <desc>, so the figure's data is readable without seeing it
 
     private func describe(_ table: FrequencyTable) -> String {
-        let parts = table.rows.map { "\($0.label): \($0.count)" }
-        return "\(table.title). Studies per category (n = \(table.base)): " + parts.joined(separator: "; ")
+        let parts = table.rows.map { "\(BidiIsolation.isolated($0.label)): \($0.count)" }
+        return "\(BidiIsolation.isolated(table.title)). Studies per category (n = \(table.base)): "
+            + parts.joined(separator: "; ")
             + "."
     }
 
     private func describe(_ table: CrossTabulation) -> String {
         let parts = table.rowCategories.indices.map { r in
-            "\(table.rowCategories[r]): "
+            "\(BidiIsolation.isolated(table.rowCategories[r])): "
                 + table.columnCategories.indices.map {
-                    "\(table.columnCategories[$0]) \(table.counts[r][$0])"
+                    "\(BidiIsolation.isolated(table.columnCategories[$0])) \(table.counts[r][$0])"
                 }
                 .joined(separator: ", ")
         }
-        return "\(table.title). " + parts.joined(separator: "; ") + "."
+        return "\(BidiIsolation.isolated(table.title)). " + parts.joined(separator: "; ") + "."
     }
 
     private func describe(_ family: CorrelationFamily) -> String {
         let parts = family.members.map { member -> String in
-            var text = "\(member.yLabel): n = \(member.analysis.n)"
+            var text = "\(BidiIsolation.isolated(member.yLabel)): n = \(member.analysis.n)"
             if let pearson = member.analysis.pearson.value {
                 text += ", r = \(format.fixed(pearson.r, decimals: 2)), p = \(format.pValue(pearson.p))"
             }
             return text
         }
-        return "\(family.title). " + parts.joined(separator: "; ") + "."
+        return "\(BidiIsolation.isolated(family.title)). " + parts.joined(separator: "; ") + "."
     }
 
     private func describeDistribution(_ label: String, _ values: [Double]) -> String {
         let stats = DescriptiveStatistics.describe(values)
         guard let median = stats.median.value, let low = stats.minimum.value, let high = stats.maximum.value
         else {
-            return "\(label): no values."
+            return "\(BidiIsolation.isolated(label)): no values."
         }
-        return "\(label) of \(values.count) studies: median \(format.measure(median)), range "
+        return
+            "\(BidiIsolation.isolated(label)) of \(values.count) studies: median \(format.measure(median)), range "
             + "\(format.measure(low)) to \(format.measure(high))."
     }
 }

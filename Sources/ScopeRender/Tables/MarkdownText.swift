@@ -1,3 +1,5 @@
+import ScopeDiagnostics
+
 /// Escapes text from the data for Markdown, so that a study title such as
 /// `<script>alert(1)</script> | *x* _y_` shows literally: every ASCII punctuation character that
 /// CommonMark or GFM could read as syntax gets a backslash, and line breaks become spaces (a cell or a
@@ -8,6 +10,8 @@
 /// character, with the same result.
 public enum MarkdownText {
     public static func escape(_ text: String) -> String {
+        // Bidi controls from the data are isolated, so they cannot reorder the page around the text.
+        let text = BidiIsolation.isolated(text)
         let utf8 = text.utf8
         // Worst case: a backslash before every byte, or U+FFFD (3 bytes) for each 3-byte marker.
         return String(unsafeUninitializedCapacity: utf8.count * 2) { output in

@@ -73,13 +73,14 @@ public enum TableWriters {
     }
 
     /// RFC 4180 CSV: header row, then one line per row; fields quoted when they need it; LF line ends.
+    /// A text a spreadsheet would read as a formula is prefixed with `'` (`CSVText.spreadsheetField`).
     public static func csv(_ table: ReportTable) -> String {
-        var text = table.columns.map { CSVText.field($0.header) }.joined(separator: ",") + "\n"
+        var text = table.columns.map { CSVText.spreadsheetField($0.header) }.joined(separator: ",") + "\n"
         text.reserveCapacity(text.utf8.count + table.rows.count * table.columns.count * 16)
         for row in table.rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += "," }
-                text += CSVText.field(cell.text)
+                text += CSVText.spreadsheetField(cell.text)
             }
             text += "\n"
         }
