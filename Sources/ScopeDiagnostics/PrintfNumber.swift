@@ -14,7 +14,7 @@ public enum PrintfNumber {
 
     /// `%.<decimals>e`: 1.7e308 → "1.70e+308" with 2 decimals.
     public static func exponent(_ value: Double, decimals: Int) -> String {
-        format(value, precision: decimals, conversion: UInt8(ascii: "e"))
+        format("%.*e", value, precision: decimals)
     }
 
     /// `%.<digits>g`: 0.000012345 → "1.235e-05" with 4 digits.

@@ -4,8 +4,7 @@ import Yams
 
 @testable import ScopeLoad
 
-/// Config numbers are read directly when they are plain decimals, and by Yams otherwise: either way
-/// each value must be what Yams alone makes of it.
+/// Config numbers are what Yams makes of them, in every form YAML allows.
 final class YAMLNumberTests: XCTestCase {
     private func read(_ text: String) -> (int: Int?, double: Double?, yamsInt: Int?, yamsDouble: Double?) {
         let root = try! Yams.compose(yaml: "k: \(text)\n", .basic, Constructor([:], [:], [:]), .utf8)!

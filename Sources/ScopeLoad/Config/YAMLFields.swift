@@ -64,7 +64,7 @@ struct YAMLFields {
 
     mutating func int(_ key: String, _ diagnostics: inout [Diagnostic]) -> Int? {
         guard let node = value(key) else { return nil }
-        guard let number = Self.plainDecimal(node, fraction: false).flatMap({ Int($0) }) ?? node.int else {
+        guard let number = node.int else {
             diagnostics.append(.error("'\(key)' should be a whole number", at: location(of: node)))
             return nil
         }
@@ -73,39 +73,11 @@ struct YAMLFields {
 
     mutating func double(_ key: String, _ diagnostics: inout [Diagnostic]) -> Double? {
         guard let node = value(key) else { return nil }
-        guard
-            let number = Self.plainDecimal(node, fraction: true).flatMap({ Double($0) }) ?? node.float
-                ?? node.int.map(Double.init)
-        else {
+        guard let number = node.float ?? node.int.map(Double.init) else {
             diagnostics.append(.error("'\(key)' should be a number", at: location(of: node)))
             return nil
         }
         return number
-    }
-
-    /// The text of a plain scalar that is a decimal number (`12`, `-3`, with `fraction` also `0.05`),
-    /// which Swift reads exactly as Yams does; nil for anything else (`1_000`, `012`, `0x1F`, `1:30`,
-    /// `.inf`, a quoted scalar), left to Yams. Yams's conversion goes through generic code that looked
-    /// up protocol conformances and searched the text through Foundation for each number: 0.2 ms of
-    /// every load, for a handful of numbers.
-    private static func plainDecimal(_ node: Node, fraction: Bool) -> String? {
-        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return nil }
-        var digits = scalar.string.utf8[...]
-        let signed = digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+")
-        if signed { digits = digits.dropFirst() }
-        var integer = digits
-        var decimals: Substring.UTF8View?
-        if fraction, let point = digits.firstIndex(of: UInt8(ascii: ".")) {
-            integer = digits[..<point]
-            decimals = digits[digits.index(after: point)...]
-        }
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        // A leading zero makes an integer octal in YAML 1.1 (and Yams refuses a signed 0).
-        guard let first = integer.first, isDigit(first), integer.allSatisfy(isDigit),
-            first != UInt8(ascii: "0") || decimals != nil || (integer.count == 1 && !signed)
-        else { return nil }
-        if let decimals, decimals.isEmpty || !decimals.allSatisfy(isDigit) { return nil }
-        return scalar.string
     }
 
     mutating func bool(_ key: String, _ diagnostics: inout [Diagnostic]) -> Bool? {
