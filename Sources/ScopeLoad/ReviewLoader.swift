@@ -93,7 +93,7 @@ public struct ReviewLoader: Sendable {
         let table = validator.finish(step.parsed!, derived: config.derived, subsets: config.subsets)
         diagnostics += validator.diagnostics
         if let flow = config.prisma {
-            diagnostics += flow.checkIncludedStudies(sheetRows: sheet.rows.count, sheet: sheet.displayPath)
+            diagnostics += flow.checkIncludedStudies(sheetRows: table.ids.count, sheet: sheet.displayPath)
         }
         if diagnostics.hasErrors { return .failure(.invalid(diagnostics.sortedByLocation())) }
 

@@ -25,3 +25,30 @@ final class BlankRowTests: XCTestCase {
         XCTAssertEqual(validator.diagnostics, [])
     }
 }
+
+/// A blank row inside the sheet is no study for anything: PRISMA's included count is compared with
+/// the studies, not with the sheet's rows.
+final class BlankRowPrismaTests: XCTestCase {
+    func testABlankRowIsNotCountedAsAnIncludedStudy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "blank-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        try """
+        metadata: {title: T}
+        sheet: {file: s.csv, id: id}
+        columns:
+          id: {type: text, required: true}
+        prisma:
+          identification: {databases: 10}
+          included: {studies: 2}
+        """.write(to: folder.appendingPathComponent("review.yaml"), atomically: true, encoding: .utf8)
+        try "id\nA\n\n,\nB\n".write(
+            to: folder.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        let review = try ReviewLoader(dataDirectory: folder, displayDirectory: "d").load().get()
+        XCTAssertEqual(review.studyIDs, ["A", "B"])
+        XCTAssertFalse(
+            review.warnings.contains { $0.message.contains("should equal the number of rows") },
+            "\(review.warnings)")
+    }
+}
