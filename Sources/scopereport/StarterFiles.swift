@@ -211,6 +211,28 @@ enum StarterFiles {
               study_table:
                 columns: [id, year, design, setting, participants, effect]
                 link: doi
+
+            # The counts of the search, drawn as the PRISMA 2020 flow diagram (Figure 1 of the starter report).
+            # Replace them with your own; the build checks that they add up.
+            prisma:
+              identification:
+                databases:
+                  MEDLINE (PubMed): 60
+                  Embase: 45
+                removed_before_screening:
+                  duplicates: 25
+              screening:
+                records_screened: 80
+                records_excluded: 70
+                reports_sought: 10
+                reports_not_retrieved: 1
+                reports_assessed: 9
+                reports_excluded:
+                  Wrong study design: 4
+                  No outcome reported: 2
+              included:
+                studies: 3
+                reports: 3
             """#
         ),
         (
@@ -228,6 +250,13 @@ enum StarterFiles {
             # {{metadata.title}}
 
             {{metadata.authors}}
+
+            ## Search and selection
+
+            The search found {{prisma.records.identified}} records; {{prisma.included.studies}} studies were included
+            (Figure {{figures.prisma.number}}).
+
+            {{figures.prisma}}
 
             ## Included studies
 

@@ -63,5 +63,10 @@ final class SecondReviewTests: XCTestCase {
         let results =
             try JSONSerialization.jsonObject(with: XCTUnwrap(files["results.json"])) as! [String: Any]
         XCTAssertEqual(results["studies.count"] as? Int, 3)
+        // The starter's prisma: section is drawn, and its page places the diagram.
+        XCTAssertNotNil(files["figures/prisma.svg"])
+        let html = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(html.contains("id=\"figure-prisma\""), "the page shows the PRISMA diagram")
+        XCTAssertEqual(run.stderr.contains("warning"), false, run.stderr)
     }
 }
