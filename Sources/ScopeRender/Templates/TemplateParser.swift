@@ -88,10 +88,13 @@ struct TemplateParser {
             ("", false, [], SourceLocation(file: file))
         ]
         var position = 0
-        // Lines are counted up to `counted`; the current one starts at `lineStart`.
+        // Lines are counted up to `counted`; the current one starts at `lineStart`. Its characters are
+        // counted up to `columnCounted` (`columns` of them), so that a line of many tags is read once.
         var line = 1
         var lineStart = 0
         var counted = 0
+        var columnCounted = 0
+        var columns = 0
 
         func location(at offset: Int) -> SourceLocation {
             while counted < offset {
@@ -105,8 +108,13 @@ struct TemplateParser {
                 }
                 counted += 1
             }
-            return SourceLocation(
-                file: file, line: line, column: Self.characterCount(lineStart..<offset, of: text) + 1)
+            if columnCounted < lineStart {
+                columnCounted = lineStart
+                columns = 0
+            }
+            columns += Self.characterCount(columnCounted..<offset, of: text)
+            columnCounted = offset
+            return SourceLocation(file: file, line: line, column: columns + 1)
         }
 
         while let open = Self.find(UInt8(ascii: "{"), in: position..<text.count, of: text) {
