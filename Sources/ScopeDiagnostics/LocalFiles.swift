@@ -61,13 +61,23 @@ public enum LocalFiles {
         status(path).map { $0.st_mode & S_IFMT == S_IFDIR } ?? false
     }
 
+    /// Why a file was not read.
+    public enum ReadFailure: Error, Sendable, Equatable {
+        /// It could not be opened or read.
+        case unreadable
+        /// It is a FIFO, a device, a folder or a socket, named as a sentence says it (`a FIFO`): a FIFO
+        /// would block the build for ever and a device (`/dev/zero`) would never end.
+        case notARegularFile(kind: String)
+        /// It holds more than the reader's limit (`size`: what `fstat` said, or what was read).
+        case tooLarge(size: Int)
+    }
+
     /// Hands the file to `body` piece by piece (`size` bytes at most each), so that reading it takes no
-    /// more memory whatever its size; false when it cannot be opened or read.
+    /// more memory whatever its size; false when it cannot be opened or read or is not a regular file.
     public static func forEachPiece(
         of path: String, size: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void
     ) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
+        guard case .success(let (descriptor, _)) = openRegularFile(path) else { return false }
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
         defer { buffer.deallocate() }
@@ -80,14 +90,22 @@ public enum LocalFiles {
         }
     }
 
-    /// The whole file: the size `fstat` gives, then whatever it grew by since; nil when it cannot be
-    /// opened or read.
+    /// The whole file, or nil when it cannot be opened or read or is not a regular file.
     public static func contents(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        try? readRegularFile(path).get()
+    }
+
+    /// The whole regular file: the size `fstat` gives, then whatever it grew by since, `maxBytes` at
+    /// most (a file larger than that is refused unread when `fstat` tells, or as soon as it grows past).
+    public static func readRegularFile(_ path: String, maxBytes: Int = .max) -> Result<[UInt8], ReadFailure> {
+        let descriptor: Int32
+        let status: stat
+        switch openRegularFile(path) {
+        case .success(let opened): (descriptor, status) = opened
+        case .failure(let failure): return .failure(failure)
+        }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard Int(status.st_size) <= maxBytes else { return .failure(.tooLarge(size: Int(status.st_size))) }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var filled = 0
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -99,12 +117,50 @@ public enum LocalFiles {
                 }
                 : chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return nil }
+            guard count >= 0 else { return .failure(.unreadable) }
             if count == 0 { break }
             if filled >= bytes.count { bytes.append(contentsOf: chunk[..<count]) }
             filled += count
+            if filled > maxBytes { return .failure(.tooLarge(size: filled)) }
         }
         bytes.removeSubrange(filled...)
-        return bytes
+        return .success(bytes)
+    }
+
+    /// Opens `path` for reading without blocking (opening a FIFO waits for a writer otherwise) and
+    /// keeps the descriptor only when `fstat` says it is a regular file: checking the descriptor, not
+    /// the path, leaves no moment in which the file could be swapped for something else.
+    private static func openRegularFile(_ path: String) -> Result<(Int32, stat), ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            // A socket cannot be opened at all; say what it is rather than that it is unreadable.
+            if let status = status(path), let kind = kind(of: status) {
+                return .failure(.notARegularFile(kind: kind))
+            }
+            return .failure(.unreadable)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            close(descriptor)
+            return .failure(.unreadable)
+        }
+        if let kind = kind(of: status) {
+            close(descriptor)
+            return .failure(.notARegularFile(kind: kind))
+        }
+        return .success((descriptor, status))
+    }
+
+    /// What a file that is not a regular file is, as a sentence names it; nil for a regular file.
+    private static func kind(of status: stat) -> String? {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a folder"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
     }
 }

@@ -213,13 +213,15 @@ public struct ReviewLoader: Sendable {
                 .invalid([.error("this file lies outside the data folder; refusing to read it", at: location)]
                 ))
         }
-        // The size is checked before the file is read: a 50 GB file must not be read to be refused.
-        guard let status = LocalFiles.status(resolved) else {
+        guard LocalFiles.status(resolved) != nil else {
             return .failure(
                 .missingInput([.error(notFoundMessage(relative, namedBy: section), at: location)]))
         }
-        let size = Int(status.st_size)
-        guard size <= limits.maxFileBytes else {
+        // The size is checked before the file is read: a 50 GB file must not be read to be refused.
+        let bytes: [UInt8]
+        switch LocalFiles.readRegularFile(resolved, maxBytes: limits.maxFileBytes) {
+        case .success(let read): bytes = read
+        case .failure(.tooLarge(let size)):
             return .failure(
                 .invalid([
                     .error(
@@ -227,8 +229,19 @@ public struct ReviewLoader: Sendable {
                             + "(raise 'max_file_mb' under 'sheet: limits:' in \(Self.configFileName) if it is right)",
                         at: location)
                 ]))
-        }
-        guard let bytes = LocalFiles.contents(resolved) else {
+        case .failure(.notARegularFile(let kind)):
+            // A FIFO would block the build for ever, and a device such as /dev/zero never ends.
+            let what =
+                switch section {
+                case "sheet": "the sheet"
+                case "excluded": "the excluded list"
+                default: "the config"
+                }
+            return .failure(
+                .invalid([
+                    .error("this is not a regular file (\(kind)); give \(what) as a file", at: location)
+                ]))
+        case .failure(.unreadable):
             return .failure(.missingInput([.error("cannot read this file", at: location)]))
         }
         return .success(bytes)

@@ -23,9 +23,12 @@ struct ScopeReportRun {
             .deletingLastPathComponent()
     }
 
+    /// - Parameter watchdog: seconds after which the child is killed and the test fails, for inputs
+    ///   that once made the build hang: a regression must fail the suite, not stall it.
     @discardableResult
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        watchdog: TimeInterval? = nil, file: StaticString = #filePath, line: UInt = #line
     ) throws -> ScopeReportRun {
         let process = Process()
         process.executableURL = executable
@@ -40,16 +43,42 @@ struct ScopeReportRun {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let killed = Killed()
+        if let watchdog {
+            let child = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + watchdog) {
+                if killed.mark() { kill(child, SIGKILL) }
+            }
+        }
         // Read before waiting, so a chatty child cannot block on a full pipe.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        if watchdog != nil, !killed.mark() {
+            XCTFail(
+                "scopereport \(arguments.joined(separator: " ")) was killed after \(watchdog!) s", file: file,
+                line: line)
+        }
         return ScopeReportRun(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
     private final class Marker {}
+
+    /// Whether the watchdog or the exit came first: whichever marks it first wins.
+    private final class Killed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var marked = false
+        /// True for the first caller only.
+        func mark() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            if marked { return false }
+            marked = true
+            return true
+        }
+    }
 }
 
 /// A fresh temporary folder, removed when the test ends.
