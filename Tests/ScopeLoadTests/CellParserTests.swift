@@ -78,7 +78,8 @@ final class CellParserTests: XCTestCase {
         XCTAssertEqual(Suggestion.closest(to: "lable", among: ["label", "values"]), "label")
         XCTAssertEqual(Suggestion.closest(to: "mri", among: ["CT", "MRI"]), "MRI")
         XCTAssertNil(Suggestion.closest(to: "ultrasound", among: ["MRI", "CT", "PET"]))
-        XCTAssertEqual(Suggestion.editDistance(Array("ab"), Array("ba")), 1)
-        XCTAssertEqual(Suggestion.editDistance(Array("kitten"), Array("sitting")), 3)
+        XCTAssertEqual(Suggestion.editDistance(Array("ab".unicodeScalars), Array("ba".unicodeScalars)), 1)
+        XCTAssertEqual(
+            Suggestion.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)), 3)
     }
 }

@@ -90,6 +90,15 @@ public indirect enum Formula: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension Formula {
+    /// Parentheses and minus signs nest at most this deep: reading and evaluating a formula recurse once
+    /// per level, and 50,000 nested parentheses overflowed the stack.
+    public static let maxNesting = 100
+    /// A formula holds at most this many numbers and columns: a derived column is arithmetic over a
+    /// study's few counts, and evaluating one recurses once per term.
+    public static let maxValues = 1_000
+}
+
 public struct FormulaError: Error, Sendable, Equatable {
     public var message: String
     init(_ message: String) { self.message = message }
@@ -103,6 +112,8 @@ public struct FormulaError: Error, Sendable, Equatable {
 private struct FormulaParser {
     let characters: [Character]
     var index = 0
+    var nesting = 0
+    var values = 0
 
     init(_ characters: [Character]) { self.characters = characters }
 
@@ -134,6 +145,14 @@ private struct FormulaParser {
     mutating func factor() throws -> Formula {
         skipSpaces()
         guard let c = peek else { throw FormulaError("the formula ends where a value was expected") }
+        if c == "(" || c == "-" {
+            nesting += 1
+            guard nesting <= Formula.maxNesting else {
+                throw FormulaError(
+                    "parentheses and minus signs nest deeper than \(Formula.maxNesting) levels")
+            }
+        }
+        defer { if c == "(" || c == "-" { nesting -= 1 } }
         if c == "(" {
             index += 1
             let inner = try expression()
@@ -145,6 +164,12 @@ private struct FormulaParser {
         if c == "-" {
             index += 1
             return .binary(.number(0), .subtract, try factor())
+        }
+        if c.isNumber || c == "." || c.isLetter || c == "_" {
+            values += 1
+            guard values <= Formula.maxValues else {
+                throw FormulaError("the formula holds more than \(Formula.maxValues) numbers and columns")
+            }
         }
         if c.isNumber || c == "." {
             var text = ""

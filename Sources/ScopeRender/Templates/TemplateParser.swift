@@ -20,6 +20,10 @@ struct TemplateParser {
 
     init(file: String) { self.file = file }
 
+    /// Sections nest at most this deep. Rendering and reading a template recurse once per level, so a
+    /// template of thousands of nested sections would overflow the stack; no report needs more than a few.
+    static let maxSectionDepth = 100
+
     /// Stands for a line break that a standalone tag removed: counted for line numbers, never output
     /// (U+E002, of the private use area, in UTF-8).
     private static let marker: [UInt8] = [0xEE, 0x80, 0x82]
@@ -140,6 +144,14 @@ struct TemplateParser {
             case UInt8(ascii: "!"):
                 continue
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                guard stack.count <= Self.maxSectionDepth else {
+                    diagnostics.append(
+                        .error(
+                            "sections nest deeper than \(Self.maxSectionDepth) levels here; "
+                                + "the rest of this template is not read", at: location))
+                    // The sections left open are not errors of their own: their closing tags went unread.
+                    return []
+                }
                 stack.append((name, sigil == UInt8(ascii: "^"), [], location))
             case UInt8(ascii: "/"):
                 guard stack.count > 1, stack[stack.count - 1].name == name else {

@@ -23,8 +23,17 @@ public struct TemplateRenderer: Sendable {
     /// a million studies, each with a multi-category loop of a few dozen values, stays below.
     public var maxRepetitions = 100_000_000
 
+    /// How many partials one render may include in all. Partials that each include the next ten times
+    /// stay within `maxPartialDepth` yet would never finish (fifteen levels: 10¹⁵ includes), so each
+    /// include is checked with the number it would bring, counted before the render.
+    public var maxIncludes = 1_000_000
+
+    /// Unknown placeholders beyond this many are reported without a "did you mean": each suggestion
+    /// compares the name with every known one, and thousands of misspellings would take minutes.
+    static let maxSuggestions = 100
+
     public func render(_ name: String, context: TemplateContext) -> Result<String, DiagnosticsError> {
-        render(name, context: context, parsed: [:])
+        render(name, context: context, parsed: parseReachable(from: name))
     }
 
     /// The same, with templates already parsed by `parseReachable` (a render that reaches one adds
@@ -34,7 +43,7 @@ public struct TemplateRenderer: Sendable {
     ) -> Result<
         String, DiagnosticsError
     > {
-        var state = State(preparsed: parsed)
+        var state = State(parsed: parsed, includesBrought: Self.includesBrought(parsed))
         var output = ""
         render(
             template: name, contexts: [context], depth: 0, repetitions: 1, into: &output, state: &state,
@@ -88,11 +97,38 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
+    /// How many includes one render of each template makes, directly or through its partials, whatever
+    /// the sections around them (at most `Int.max / 2`: the count of a runaway template does not overflow).
+    static func includesBrought(_ parsed: [String: ParsedTemplate]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        func count(_ name: String, depth: Int) -> Int {
+            if let known = counts[name] { return known }
+            // A cycle is the depth limit's error; its count stops there.
+            guard depth <= maxPartialDepth, let template = parsed[name] else { return 0 }
+            var total = 0
+            visit(template.nodes) { node in
+                guard case .partial(let partial, _) = node, isSafePartialName(partial) else { return }
+                total = min(Int.max / 2, total + 1 + count("partials/\(partial).md", depth: depth + 1))
+            }
+            counts[name] = total
+            return total
+        }
+        for name in parsed.keys { _ = count(name, depth: 0) }
+        return counts
+    }
+
     private struct State {
-        var preparsed: [String: ParsedTemplate]
-        var parsed: [String: [TemplateNode]] = [:]
+        var parsed: [String: ParsedTemplate]
+        var includesBrought: [String: Int]
+        /// Templates whose parse errors have been reported.
+        var reportedParses: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
+        var includes = 0
+        var suggestions = 0
+        var unknownPlaces: Set<String> = []
+        /// Set when a limit ends the render: nothing more is rendered or reported.
+        var stopped = false
     }
 
     private func path(_ name: String) -> String {
@@ -110,28 +146,17 @@ public struct TemplateRenderer: Sendable {
                     at: location ?? SourceLocation(file: path(name))))
             return
         }
-        let nodes: [TemplateNode]
-        if let cached = state.parsed[name] {
-            nodes = cached
-        } else if let preparsed = state.preparsed[name] {
-            nodes = preparsed.nodes
-            state.diagnostics += preparsed.diagnostics
-            state.parsed[name] = nodes
-        } else {
-            guard let text = templates[name] else {
-                state.diagnostics.append(
-                    .error(
-                        "no template named '\(name)' in \(displayDirectory)/",
-                        at: location ?? SourceLocation(file: path(name))))
-                return
-            }
-            var parser = TemplateParser(file: path(name))
-            nodes = parser.parse(text)
-            state.diagnostics += parser.diagnostics
-            state.parsed[name] = nodes
+        guard let template = state.parsed[name] else {
+            state.diagnostics.append(
+                .error(
+                    "no template named '\(name)' in \(displayDirectory)/",
+                    at: location ?? SourceLocation(file: path(name))))
+            return
         }
+        if state.reportedParses.insert(name).inserted { state.diagnostics += template.diagnostics }
         render(
-            nodes, contexts: contexts, depth: depth, repetitions: repetitions, into: &output, state: &state)
+            template.nodes, contexts: contexts, depth: depth, repetitions: repetitions, into: &output,
+            state: &state)
     }
 
     /// `repetitions`: how many times these nodes are rendered in all, as the product of the lengths of
@@ -141,6 +166,7 @@ public struct TemplateRenderer: Sendable {
         into output: inout String, state: inout State
     ) {
         for node in nodes {
+            guard !state.stopped else { return }
             switch node {
             case .text(let text):
                 output += text
@@ -152,11 +178,11 @@ public struct TemplateRenderer: Sendable {
                 case .list?:
                     report(
                         .error("{{\(name)}} is a list; use {{#\(name)}}…{{/\(name)}}", at: location), &state)
-                case nil: report(unknown(name, at: location, contexts: contexts), &state)
+                case nil: reportUnknown(name, at: location, contexts: contexts, &state)
                 }
             case .section(let name, let inverted, let body, let location):
                 guard let value = lookup(name, in: contexts) else {
-                    report(unknown(name, at: location, contexts: contexts), &state)
+                    reportUnknown(name, at: location, contexts: contexts, &state)
                     // Still check the body's placeholders against the outer names.
                     var discard = ""
                     render(
@@ -175,7 +201,7 @@ public struct TemplateRenderer: Sendable {
                         }
                     } else {
                         guard items.isEmpty || repetitions <= maxRepetitions / items.count else {
-                            report(
+                            stop(
                                 .error(
                                     "{{#\(name)}} would repeat its body more than \(maxRepetitions) times, counting "
                                         + "the sections around it; sections over long lists are nested too deep",
@@ -209,8 +235,19 @@ public struct TemplateRenderer: Sendable {
                                 + "no '..' and no absolute path)", at: location), &state)
                     continue
                 }
+                let template = "partials/\(name).md"
+                let brought = 1 + (state.includesBrought[template] ?? 0)
+                guard brought <= maxIncludes - state.includes else {
+                    stop(
+                        .error(
+                            "{{> \(name)}} would make the render include partials more than \(maxIncludes) times; "
+                                + "partials that include each other many times over would never finish",
+                            at: location), &state)
+                    continue
+                }
+                state.includes += 1
                 render(
-                    template: "partials/\(name).md", contexts: contexts, depth: depth + 1,
+                    template: template, contexts: contexts, depth: depth + 1,
                     repetitions: repetitions, into: &output, state: &state, from: location)
             }
         }
@@ -229,21 +266,32 @@ public struct TemplateRenderer: Sendable {
         return nil
     }
 
-    private func unknown(
-        _ name: String, at location: SourceLocation, contexts: [TemplateContext]
-    ) -> Diagnostic {
+    /// Once per place, however often a section repeats it.
+    private func reportUnknown(
+        _ name: String, at location: SourceLocation, contexts: [TemplateContext], _ state: inout State
+    ) {
+        guard state.unknownPlaces.insert(location.description).inserted else { return }
         var message = "unknown placeholder {{\(name)}}"
-        let names = contexts.flatMap(\.values.keys)
-        if let suggestion = Suggestion.closest(to: name, among: names) {
+        guard state.suggestions < Self.maxSuggestions else {
+            return report(.error(message, at: location), &state)
+        }
+        state.suggestions += 1
+        if let suggestion = Suggestion.closest(to: name, among: contexts.flatMap(\.values.keys)) {
             message += "; did you mean {{\(suggestion)}}?"
         } else {
             message += " (results.json lists the value names)"
         }
-        return .error(message, at: location)
+        report(.error(message, at: location), &state)
     }
 
     /// Each place is reported once, even when a section repeats it for every item.
     private func report(_ diagnostic: Diagnostic, _ state: inout State) {
         if state.reported.insert(diagnostic.description).inserted { state.diagnostics.append(diagnostic) }
+    }
+
+    /// Reports a limit's error and ends the render.
+    private func stop(_ diagnostic: Diagnostic, _ state: inout State) {
+        report(diagnostic, &state)
+        state.stopped = true
     }
 }
