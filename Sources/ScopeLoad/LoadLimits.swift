@@ -5,6 +5,10 @@ public struct LoadLimits: Sendable, Equatable {
     public var maxRows = 1_000_000
     public var maxColumns = 16_384
     public var maxCellCharacters = 32_767
+    /// Cells kept from the sheet, counting blank ones between values (not those at the end of a row).
+    /// Each costs about a hundred bytes in memory: this keeps a hostile sheet under a gigabyte, and
+    /// is over ten times the cells of 100,000 studies of 35 columns.
+    public var maxCells = 5_000_000
     /// XLSX: the largest size one part of the workbook may inflate to.
     public var maxUnpackedBytes = 256 * 1024 * 1024
     /// XLSX: the largest inflated-to-compressed ratio of a part (a ZIP bomb's is in the thousands).
@@ -20,6 +24,7 @@ public struct LoadLimits: Sendable, Equatable {
         limits.maxRows = maxRows
         limits.maxColumns = maxColumns
         limits.maxCellCharacters = maxCellCharacters
+        limits.maxCells = maxCells
         return limits
     }
 
@@ -32,6 +37,7 @@ public struct LoadLimits: Sendable, Equatable {
         if let characters = settings.maxCellCharacters { limits.maxCellCharacters = characters }
         if let megabytes = settings.maxUnpackedMegabytes { limits.maxUnpackedBytes = megabytes << 20 }
         if let ratio = settings.maxCompressionRatio { limits.maxCompressionRatio = ratio }
+        if let cells = settings.maxCells { limits.maxCells = cells }
         return limits
     }
 }
@@ -44,6 +50,7 @@ public struct LimitSettings: Sendable, Equatable {
     public var maxCellCharacters: Int?
     public var maxUnpackedMegabytes: Int?
     public var maxCompressionRatio: Int?
+    public var maxCells: Int?
 
     public init() {}
 
@@ -57,6 +64,7 @@ public struct LimitSettings: Sendable, Equatable {
             ("max_cell_characters", \.maxCellCharacters, 1 << 30),
             ("max_unpacked_mb", \.maxUnpackedMegabytes, 1 << 20),
             ("max_compression_ratio", \.maxCompressionRatio, 1 << 20),
+            ("max_cells", \.maxCells, 1 << 32),
         ]
     }
 }

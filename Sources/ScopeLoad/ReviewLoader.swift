@@ -144,7 +144,12 @@ public struct ReviewLoader: Sendable {
                     ))
             }
             let text = decode(bytes, source.encoding, path: path, configPath: configPath, &warnings)
-            return .success((try CSVReader.read(text, displayPath: path, delimiter: source.delimiter), file))
+            return .success(
+                (
+                    try CSVReader.read(
+                        text, displayPath: path, delimiter: source.delimiter, maxCells: limits.maxCells),
+                    file
+                ))
         } catch let error as DiagnosticsError {
             return .failure(.invalid(error.diagnostics))
         } catch {
@@ -166,7 +171,7 @@ public struct ReviewLoader: Sendable {
         do {
             sheet = try CSVReader.read(
                 decode(bytes, source.encoding, path: path, configPath: configPath, &warnings),
-                displayPath: path)
+                displayPath: path, maxCells: limits.maxCells)
         } catch {
             return .failure(.invalid(error.diagnostics))
         }

@@ -53,17 +53,26 @@ extension ScopeReport.Stats {
                 Console.print(diagnostics: error.diagnostics)
                 throw ExitStatus.invalidData
             }
-            let headers = sheet.header.map { $0.text.trimmingCharacters(in: .whitespaces) }
-            var missing: [String] = []
-            for name in [x, y] where !headers.contains(name) {
-                var message = "\(file):1: error: no column named '\(name)'"
-                if let suggestion = Suggestion.closest(to: name, among: headers) {
-                    message += "; did you mean '\(suggestion)'?"
+            // Headers and numbers are read as `build` reads a sheet's.
+            let headers = sheet.header.map(\.text.trimmingSpaces)
+            var problems: [Diagnostic] = []
+            for name in [x, y] {
+                let places = sheet.header.indices.filter { headers[$0] == name }
+                if places.count > 1 {
+                    problems.append(
+                        .error(
+                            "the column '\(name)' appears twice in the header row; rename or delete one of them",
+                            at: sheet.header[places[1]].location))
+                } else if places.isEmpty {
+                    var message = "no column named '\(name)'"
+                    if let suggestion = Suggestion.closest(to: name, among: headers) {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
+                    problems.append(.error(message, at: SourceLocation(file: file, line: 1)))
                 }
-                missing.append(message)
             }
-            guard missing.isEmpty else {
-                missing.forEach(Console.error)
+            guard problems.isEmpty else {
+                Console.print(diagnostics: problems)
                 throw ExitStatus.invalidData
             }
             let (xs, ys, skipped) = pairs(
@@ -82,9 +91,7 @@ extension ScopeReport.Stats {
             for row in sheet.rows {
                 let cell = { (index: Int) -> Double? in
                     guard index < row.count else { return nil }
-                    let text = row[index].text.trimmingCharacters(in: .whitespaces)
-                    guard let value = Double(text), value.isFinite else { return nil }
-                    return value
+                    return CellParser.decimal(row[index].text.trimmingSpaces)
                 }
                 if let xv = cell(xIndex), let yv = cell(yIndex) {
                     xs.append(xv)

@@ -57,4 +57,27 @@ final class StatsCorrelateTests: XCTestCase {
         XCTAssertTrue(
             run.stderr.contains("error: no column named 'respons'; did you mean 'response'?"), run.stderr)
     }
+
+    /// Cells and headers are read as `build` reads them: `0x10` and `3` followed by a NUL are not
+    /// numbers (Double() made 16 and 3 of them), and a column named twice is an error, not the first.
+    func testCellsAndHeadersAreReadAsTheBuildReadsThem() throws {
+        let folder = try temporaryFolder(self)
+        let file = folder.appendingPathComponent("pairs.csv")
+        try "x,y\n1,2\n0x10,4\n3\u{0},5\n4,8\n5,9\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try ScopeReportRun.run([
+            "stats", "correlate", file.path, "--x", "x", "--y", "y", "--format", "json",
+        ])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains(#""n": 3,"#), run.stdout)
+        XCTAssertTrue(run.stdout.contains(#""skipped": 2,"#), run.stdout)
+
+        try "x,y,x\n1,2,3\n".write(to: file, atomically: true, encoding: .utf8)
+        let twice = try ScopeReportRun.run(["stats", "correlate", file.path, "--x", "x", "--y", "y"])
+        XCTAssertEqual(twice.status, 65)
+        XCTAssertTrue(
+            twice.stderr.contains(
+                "pairs.csv:1:3: error: the column 'x' appears twice in the header row; rename or delete one of them"
+            ),
+            twice.stderr)
+    }
 }

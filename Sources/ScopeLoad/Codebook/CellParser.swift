@@ -1,7 +1,7 @@
 import ScopeDiagnostics
 
 /// Reads one cell's text as the codebook's type says, or says in a sentence why it cannot.
-struct CellParser {
+package struct CellParser {
     let decimalMark: Character
 
     enum Parsed: Equatable {
@@ -17,6 +17,12 @@ struct CellParser {
         switch column.type {
         case .integer:
             guard let value = Int(text) else { return .failure(CellError("\(shown) is not an integer")) }
+            guard value.magnitude <= Self.largestExactInteger.magnitude else {
+                return .failure(
+                    CellError(
+                        "\(shown) is too large to be kept exactly: integers go up to \(Self.largestExactInteger)"
+                    ))
+            }
             return .success(.number(Double(value)))
         case .number:
             guard let value = number(text) else {
@@ -149,12 +155,20 @@ struct CellParser {
             guard !text.contains(".") else { return nil }
             text = text.replacingOccurrences(of: ",", with: ".")
         }
-        // Double() accepts "inf", "nan" and hex; a data cell should hold none of them.
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+        return Self.decimal(text)
+    }
+
+    /// A number as an author types it: digits, a point, a sign and an exponent. Double() also accepts
+    /// "inf", "nan", hex (`0x1p3` is 8) and stops at a NUL; no data cell means any of those.
+    package static func decimal(_ text: String) -> Double? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ "0123456789+-.eE".utf8.contains($0) }),
             let value = Double(text), value.isFinite
         else { return nil }
         return value
     }
+
+    /// An integer beyond 2⁵³ cannot be kept exactly as the Double every number becomes.
+    static let largestExactInteger = 1 << 53
 
 }
 

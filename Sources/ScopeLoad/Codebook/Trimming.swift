@@ -1,7 +1,7 @@
 extension String {
     /// Without white space (Unicode's, line breaks included) at either end: how every cell, count and
     /// condition of a review is read, so that "MRI " and " MRI" are the same category.
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         // Most cells have nothing to trim: answer from the first and last bytes without copying.
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
             !Self.asciiWhitespace.contains(first), !Self.asciiWhitespace.contains(last)

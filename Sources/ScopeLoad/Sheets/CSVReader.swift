@@ -25,9 +25,14 @@ public enum CSVReader {
     }
 
     /// Splits `bytes` into a header and rows. Problems that make the file unreadable (invalid UTF-8, an
-    /// unterminated quote) are thrown together as a `DiagnosticsError`.
+    /// unterminated quote, more than `maxCells` cells) are thrown together as a `DiagnosticsError`.
+    ///
+    /// Blank fields at the end of a line and lines of nothing but separators are not kept: spreadsheet
+    /// programs write them for every formatted cell, and a line of 20 million commas would otherwise
+    /// take gigabytes. A row may therefore be shorter than the header; the missing cells are blank.
     public static func read(
-        _ bytes: [UInt8], displayPath: String, delimiter: Delimiter = .automatic
+        _ bytes: [UInt8], displayPath: String, delimiter: Delimiter = .automatic,
+        maxCells: Int = LoadLimits.default.maxCells
     ) throws(DiagnosticsError) -> RawSheet {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -42,9 +47,8 @@ public enum CSVReader {
             ])
         }
         let separator = delimiter.byte ?? detectDelimiter(bytes, from: start)
-        var records = try splitRecords(bytes, from: start, separator: separator, displayPath: displayPath)
-        // A sheet saved by Excel often ends in blank lines; they are not rows.
-        while let last = records.last, last.allSatisfy({ $0.text.isEmpty }) { records.removeLast() }
+        var records = try splitRecords(
+            bytes, from: start, separator: separator, displayPath: displayPath, maxCells: maxCells)
         guard !records.isEmpty else {
             throw DiagnosticsError([
                 .error(
@@ -61,7 +65,7 @@ public enum CSVReader {
     private static let lf = UInt8(ascii: "\n")
 
     private static func splitRecords(
-        _ bytes: [UInt8], from start: Int, separator: UInt8, displayPath: String
+        _ bytes: [UInt8], from start: Int, separator: UInt8, displayPath: String, maxCells: Int
     ) throws(DiagnosticsError) -> [[RawCell]] {
         var records: [[RawCell]] = []
         var record: [RawCell] = []
@@ -71,22 +75,49 @@ public enum CSVReader {
         var fieldColumn = 1
         var index = start
         let end = bytes.count
+        // Blank fields are kept only once a value follows them on the record (they all lie on one line:
+        // a field spanning lines is not blank).
+        var blanks = 0
+        var blanksLine = 1
+        var cells = 0
 
-        func finishField() {
-            let text = String(decoding: field, as: UTF8.self)
+        func finishField() throws(DiagnosticsError) {
+            defer {
+                field.removeAll(keepingCapacity: true)
+                fieldColumn += 1
+            }
+            guard !field.isEmpty else {
+                if blanks == 0 { blanksLine = fieldLine }
+                blanks += 1
+                return
+            }
+            cells += blanks + 1
+            guard cells <= maxCells else {
+                throw DiagnosticsError([
+                    .error(
+                        "the sheet has more than \(maxCells) cells, counting blank ones between values "
+                            + "(raise 'max_cells' under 'sheet: limits:' if it is right)",
+                        at: SourceLocation(file: displayPath, line: fieldLine, column: fieldColumn))
+                ])
+            }
+            for column in (fieldColumn - blanks)..<fieldColumn {
+                record.append(
+                    RawCell(
+                        text: "",
+                        location: SourceLocation(file: displayPath, line: blanksLine, column: column)))
+            }
+            blanks = 0
             record.append(
                 RawCell(
-                    text: text,
+                    text: String(decoding: field, as: UTF8.self),
                     location: SourceLocation(file: displayPath, line: fieldLine, column: fieldColumn)))
-            field.removeAll(keepingCapacity: true)
-            fieldColumn += 1
         }
-        func finishRecord() {
-            finishField()
-            // A blank line between records is not a row of one empty cell.
-            if !(record.count == 1 && record[0].text.isEmpty) { records.append(record) }
+        func finishRecord() throws(DiagnosticsError) {
+            try finishField()
+            if !record.isEmpty { records.append(record) }
             record.removeAll(keepingCapacity: true)
             fieldColumn = 1
+            blanks = 0
         }
 
         while index < end {
@@ -135,19 +166,19 @@ public enum CSVReader {
                 }
             }
             if index >= end {
-                finishRecord()
+                try finishRecord()
                 break
             }
             let byte = bytes[index]
             if byte == separator {
-                finishField()
+                try finishField()
                 index += 1
-                if index == end { finishRecord() }
+                if index == end { try finishRecord() }
             } else {
                 // CRLF, LF or a lone CR ends the record.
                 if byte == cr, index + 1 < end, bytes[index + 1] == lf { index += 1 }
                 index += 1
-                finishRecord()
+                try finishRecord()
                 line += 1
             }
         }

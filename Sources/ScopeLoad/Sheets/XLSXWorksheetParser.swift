@@ -161,19 +161,28 @@ final class XLSXWorksheetParser: XLSXElementHandler {
                 "the cell has \(text.utf16.count) characters, over the limit of \(limits.maxCellCharacters) "
                     + "(limits: max_cell_characters)", cell: location.cell)
         }
+        // A blank cell is one that is not there: formatted but empty cells (often whole rows and columns
+        // of them) cost nothing, and the row ends at its last value.
+        guard !text.isEmpty else { return }
         while rows.count < finished.row { rows.append([]) }
         let rowIndex = finished.row - 1
         let columnIndex = finished.column - 1
         if columnIndex < rows[rowIndex].count {
-            // Cells normally come in column order; a repeated or out-of-order reference overwrites.
+            // Cells normally come in column order; one out of order fills its gap, but a second value
+            // for the same cell is a broken file: neither value can be trusted over the other.
+            guard rows[rowIndex][columnIndex].text.isEmpty else {
+                throw problems.error(
+                    "the worksheet gives this cell twice ('\(rows[rowIndex][columnIndex].text)', then '\(text)'); "
+                        + "the file is damaged: open it in Excel and save it again", cell: location.cell)
+            }
             rows[rowIndex][columnIndex].text = text
             return
         }
         cellCount += columnIndex - rows[rowIndex].count + 1
         guard cellCount <= limits.maxCells else {
             throw problems.error(
-                "the sheet has more than \(limits.maxCells) cells, counting the empty cells between filled "
-                    + "ones (maxCells)", cell: location.cell)
+                "the sheet has more than \(limits.maxCells) cells, counting blank ones between values "
+                    + "(raise 'max_cells' under 'sheet: limits:' if it is right)", cell: location.cell)
         }
         while rows[rowIndex].count < columnIndex {
             let gapColumn = rows[rowIndex].count + 1
@@ -213,7 +222,7 @@ final class XLSXWorksheetParser: XLSXElementHandler {
     }
 
     private func numberText(of cell: PendingCell, at location: String?) throws(DiagnosticsError) -> String {
-        guard let value = Double(cell.text), value.isFinite else {
+        guard let value = CellParser.decimal(cell.text) else {
             throw problems.error(
                 "the numeric cell holds '\(cell.text)', which is not a number", cell: location)
         }

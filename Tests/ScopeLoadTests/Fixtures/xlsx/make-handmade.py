@@ -163,3 +163,18 @@ while True:
         break
     offset += 4
 lying.write_bytes(bytes(data))
+
+# Issue 18: a cell given twice (the second would silently replace the first), a number cell written in
+# hex (Double() reads 0x1p3 as 8), and 30,000 formatted but empty cells (free: a blank is no cell).
+one_sheet = workbook([("Extraction", "worksheet", "worksheets/sheet1.xml")])
+header = '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>n</t></is></c></row>'
+write_zip("duplicate-cell.xlsx", {**one_sheet, "xl/worksheets/sheet1.xml": sheet(
+    header + '<row r="2"><c r="A2" t="inlineStr"><is><t>S1</t></is></c><c r="B2"><v>3</v></c><c r="B2"><v>4</v></c></row>')})
+write_zip("hex-number.xlsx", {**one_sheet, "xl/worksheets/sheet1.xml": sheet(
+    header + '<row r="2"><c r="A2" t="inlineStr"><is><t>S1</t></is></c><c r="B2"><v>0x1p3</v></c></row>')})
+empty_rows = "".join(
+    f'<row r="{r}">' + "".join(f'<c r="{col}{r}" s="0"/>' for col in ("C", "D", "E")) + "</row>"
+    for r in range(3, 10_003))
+write_zip("empty-cells.xlsx", {**one_sheet, "xl/worksheets/sheet1.xml": sheet(
+    header + '<row r="2"><c r="A2" t="inlineStr"><is><t>S1</t></is></c><c r="B2"><v>3</v></c><c r="C2" s="0"/></row>'
+    + empty_rows)})
