@@ -53,7 +53,8 @@ final class HostileCorpusTests: XCTestCase {
             XCTFail("\(name)/expected: the first line must be `exit N`")
             return
         }
-        let run = try ScopeReportRun.run(arguments, in: folder)
+        // Some cases once hung the build: a regression must fail the suite, not stall it.
+        let run = try ScopeReportRun.run(arguments, in: folder, watchdog: 60)
         XCTAssertEqual(run.status, status, "\(name): exit status\n\(run.stderr)")
         let printed = Set(run.stderr.split(separator: "\n").map(String.init))
         for line in expected.dropFirst() {
