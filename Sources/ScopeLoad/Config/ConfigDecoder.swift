@@ -359,7 +359,10 @@ struct ConfigDecoder {
                 diagnostics.append(.error("\(what): \(error.message)", at: location))
             case .success(let formula):
                 var valid = true
-                for name in formula.columns {
+                // Each column once, in order of appearance: a formula may name one hundreds of times.
+                let counted = Set(formula.countedColumns)
+                var seen: Set<String> = []
+                for name in formula.columns where seen.insert(name).inserted {
                     let known =
                         columns.first { $0.name == name }
                         ?? derived.first { $0.name == name }.map {
@@ -371,7 +374,7 @@ struct ConfigDecoder {
                             unknownColumn(name, in: what, at: location, columns: columns.map(\.name)))
                     } else if columnsOfUnknownType.contains(name) {
                         valid = false
-                    } else if formula.countedColumns.contains(name) {
+                    } else if counted.contains(name) {
                         if known?.type.isCategorical == false {
                             valid = false
                             diagnostics.append(
