@@ -29,13 +29,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Compiler-style problems (file:line:column: error: …) shared by every stage that reads input.
+        // What the C library gives every stage: files read safely, printf's numbers, memmem, threads
+        // over large inputs; the one place that tells Linux from macOS (Platform.swift).
+        .target(name: "ScopeSystem"),
+        // Compiler-style problems (file:line:column: error: …) and "did you mean", shared by every stage,
+        // and the text formats every output needs (CSV and JSON fields, result keys).
         .target(name: "ScopeDiagnostics"),
         // Stage 1: files → typed, validated review (CSV/XLSX sheet + YAML config, PRISMA counts).
         .target(
             name: "ScopeLoad",
             dependencies: [
-                "ScopeDiagnostics",
+                "ScopeDiagnostics", "ScopeSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -45,36 +49,41 @@ let package = Package(
         // Stage 2: review → typed results (pure functions, no I/O).
         .target(
             name: "ScopeSynthesis",
-            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics"]),
+            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSystem"]),
         // SVG writing, the charts, and the PRISMA 2020 flow diagram drawn from the loaded counts.
-        .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics", "ScopeLoad"]),
+        .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeSystem"]),
         // Stage 3: results → Markdown report, tables (MD/CSV/LaTeX) and figures (SVG).
         .target(
             name: "ScopeRender",
-            dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts"]
+            dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopeSystem"]
         ),
         // The C Swift cannot reach: the atomic exchange of two folders (renameat2).
         .target(name: "CSystem"),
         // Stage 4: Markdown → HTML via cmark-gfm, manifest, atomic swap of the output folder.
-        .target(name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem", "ScopeDiagnostics"]),
+        .target(
+            name: "ScopePublish", dependencies: ["CCmarkGFM", "CSystem", "ScopeDiagnostics", "ScopeSystem"]),
         // `scopereport diff`: compares two report folders (their tables read with the loader's CSV reader); it
         // builds data through the executable.
         .target(name: "ScopeDiff", dependencies: ["ScopeDiagnostics", "ScopeLoad"]),
         // The build: the inputs' snapshot, load → synthesize → render → publish, the no-op check.
         .target(
             name: "ScopeBuild",
-            dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeSynthesis", "ScopeRender", "ScopePublish"]),
+            dependencies: [
+                "ScopeDiagnostics", "ScopeLoad", "ScopeSynthesis", "ScopeRender", "ScopePublish",
+                "ScopeSystem",
+            ]),
         // The commands; each is a few lines over the libraries.
         .executableTarget(
             name: "scopereport",
             dependencies: [
                 "ScopeBuild", "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis",
-                "ScopeRender",
-                "ScopePublish", "ScopeDiff",
+                "ScopeRender", "ScopePublish", "ScopeDiff", "ScopeSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ScopeLoadTests", dependencies: ["ScopeLoad"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ScopeLoadTests", dependencies: ["ScopeLoad", "ScopeSystem"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "ScopeStatisticsTests", dependencies: ["ScopeStatistics"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeSynthesisTests", dependencies: ["ScopeSynthesis", "ScopeLoad"]),

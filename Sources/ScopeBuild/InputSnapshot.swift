@@ -1,6 +1,7 @@
 import Foundation
 import ScopeDiagnostics
 import ScopePublish
+import ScopeSystem
 
 /// The hash of every file that can change the report: each regular file in the data folder and the
 /// templates folder (hidden files excepted), and the templates' text. Hashing them before any work

@@ -4,6 +4,7 @@ import ScopeLoad
 import ScopePublish
 import ScopeRender
 import ScopeSynthesis
+import ScopeSystem
 
 /// The build as named steps (load → synthesize → render → publish), each failure carrying its step.
 public struct ReportBuild: Sendable {

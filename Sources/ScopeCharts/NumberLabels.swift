@@ -1,5 +1,6 @@
 import Foundation
 import ScopeDiagnostics
+import ScopeSystem
 
 /// Text for numbers shown in charts: locale-independent, `-` replaced by the typographic minus sign,
 /// thousands grouped with commas from 10,000 on (so years such as 2019 stay ungrouped).

@@ -1,5 +1,6 @@
 import Foundation
 import ScopeDiagnostics
+import ScopeSystem
 
 /// Why loading failed, so the CLI can choose its exit code (sysexits: 66 missing input, 65 bad data).
 public enum LoadFailure: Error, Sendable {
@@ -134,12 +135,12 @@ public struct ReviewLoader: Sendable {
         }
         let path = displayPath(source.file)
         let file = InputFile(path: source.file, size: bytes.count)
-        do {
+        do throws(DiagnosticsError) {
             if source.file.lowercased().hasSuffix(".xlsx") {
                 let url = dataDirectory.appendingPathComponent(source.file)
                 return .success(
                     (
-                        try SpreadsheetFile.readXLSX(
+                        try XLSXReader.read(
                             url, displayPath: path, sheet: source.sheetName, limits: limits.xlsx), file
                     ))
             }
@@ -150,11 +151,8 @@ public struct ReviewLoader: Sendable {
                         text, displayPath: path, delimiter: source.delimiter, maxCells: limits.maxCells),
                     file
                 ))
-        } catch let error as DiagnosticsError {
-            return .failure(.invalid(error.diagnostics))
         } catch {
-            return .failure(
-                .invalid([.error("cannot read the sheet: \(error)", at: SourceLocation(file: path))]))
+            return .failure(.invalid(error.diagnostics))
         }
     }
 

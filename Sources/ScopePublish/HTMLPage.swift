@@ -1,5 +1,6 @@
 import Foundation
 import ScopeDiagnostics
+import ScopeSystem
 
 /// Assembles the single, self-contained `index.html`: the page template with the stylesheet inline, a
 /// table of contents, heading anchors, and every figure's SVG inline so the page opens offline, from

@@ -1,10 +1,5 @@
 import CCmarkGFM
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import ScopeSystem
 
 /// Markdown → HTML through libcmark-gfm with the GitHub extensions (tables, strikethrough, autolinks,
 /// tag filter) and raw HTML switched off, so text that came from the data can never become markup.

@@ -1,10 +1,7 @@
 import CSystem
 import Foundation
 import ScopeDiagnostics
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import ScopeSystem
 
 /// Writes a report folder so that readers only ever see the old folder or the new one, whole: the
 /// files go into a staging folder beside the target, which is then swapped in with one `renameat2`

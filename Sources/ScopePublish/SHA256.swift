@@ -1,4 +1,5 @@
 import ScopeDiagnostics
+import ScopeSystem
 
 /// SHA-256 (FIPS 180-4), for the manifest's file hashes and the no-op check.
 ///

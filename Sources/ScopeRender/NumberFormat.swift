@@ -1,6 +1,7 @@
 import ScopeDiagnostics
 import ScopeLoad
 import ScopeSynthesis
+import ScopeSystem
 
 /// The presentation rules, stated once in the config, applied to every number the report prints: on
 /// the page, in the table files and in the figures' annotations.

@@ -1,4 +1,5 @@
 import ScopeDiagnostics
+import ScopeSystem
 
 /// Tables and figures are numbered in the order the report shows them, which only the rendered text
 /// knows. The context therefore holds markers (`U+E000 kind:name U+E001`, characters the Markdown

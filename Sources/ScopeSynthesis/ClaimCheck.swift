@@ -1,6 +1,7 @@
 import Foundation
 import ScopeDiagnostics
 import ScopeLoad
+import ScopeSystem
 
 /// A manuscript claim held against the recomputed results.
 public struct ClaimCheck: Sendable, Equatable {

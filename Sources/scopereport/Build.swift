@@ -6,6 +6,7 @@ import ScopeLoad
 import ScopePublish
 import ScopeRender
 import ScopeSynthesis
+import ScopeSystem
 
 extension ScopeReport {
     struct Build: ParsableCommand {

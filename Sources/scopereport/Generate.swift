@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScopeDiagnostics
 import ScopeLoad
+import ScopeSystem
 
 extension ScopeReport {
     struct Generate: ParsableCommand {
@@ -171,14 +172,19 @@ struct SyntheticSample {
 
     /// The studies sheet as CSV: the codebook's columns in its order, one row per study.
     func studies(count: Int, random: inout SplitMix64) -> [UInt8] {
-        let delimiter: UInt8
+        let separator: Character
         switch config.sheet.delimiter {
-        case .semicolon: delimiter = UInt8(ascii: ";")
-        case .tab: delimiter = UInt8(ascii: "\t")
-        case .comma, .automatic: delimiter = UInt8(ascii: ",")
+        case .semicolon: separator = ";"
+        case .tab: separator = "\t"
+        case .comma, .automatic: separator = ","
         }
-        var csv = CSVText(delimiter: delimiter)
-        csv.append(row: models.map(\.spec.name))
+        var csv = ""
+        func append(row: [String]) {
+            csv +=
+                row.map { CSVText.field($0, separator: separator) }.joined(separator: String(separator))
+                + "\n"
+        }
+        append(row: models.map(\.spec.name))
         let index = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($1.spec.name, $0) })
         var cells = [String?](repeating: nil, count: models.count)
         for row in 0..<count {
@@ -194,29 +200,30 @@ struct SyntheticSample {
                     }
                 }
             }
-            csv.append(row: cells.map { $0 ?? "" })
+            append(row: cells.map { $0 ?? "" })
         }
-        return csv.bytes
+        return Array(csv.utf8)
     }
 
     /// The excluded list: --like's columns, each value drawn from that column's values, fresh ids.
     func excluded(count: Int, random: inout SplitMix64) -> [UInt8] {
-        var csv = CSVText(delimiter: UInt8(ascii: ","))
+        var csv = ""
+        func append(row: [String]) { csv += row.map { CSVText.field($0) }.joined(separator: ",") + "\n" }
         let idColumn = config.excluded?.idColumn ?? ""
         var columns = excludedColumns
         if columns.isEmpty {
             // --like lists no excluded candidate: the two columns the config names, with a stock reason.
             columns = [(idColumn, []), (config.excluded?.reasonColumn ?? "", ["not eligible"])]
         }
-        csv.append(row: columns.map(\.name))
+        append(row: columns.map(\.name))
         for row in 0..<count {
-            csv.append(
+            append(
                 row: columns.map { column in
                     if column.name == idColumn { return "excluded-\(row + 1)" }
                     return column.values.isEmpty ? "" : column.values[random.below(column.values.count)]
                 })
         }
-        return csv.bytes
+        return Array(csv.utf8)
     }
 
     /// A PRISMA 2020 flow whose every box adds up for `studies` included and `excluded` full texts
@@ -402,33 +409,6 @@ struct ColumnModel {
         case .url:
             return "https://example.org/synthetic/\(row + 1)"
         }
-    }
-}
-
-/// RFC 4180 rows, quoted only where needed, LF line ends, built as bytes (a 100,000-row sheet is
-/// about 100 MB).
-struct CSVText {
-    let delimiter: UInt8
-    private(set) var bytes: [UInt8] = []
-
-    init(delimiter: UInt8) { self.delimiter = delimiter }
-
-    mutating func append(row: [String]) {
-        for (index, field) in row.enumerated() {
-            if index > 0 { bytes.append(delimiter) }
-            let utf8 = field.utf8
-            if utf8.contains(where: { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-                bytes.append(UInt8(ascii: "\""))
-                for byte in utf8 {
-                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                    bytes.append(byte)
-                }
-                bytes.append(UInt8(ascii: "\""))
-            } else {
-                bytes.append(contentsOf: utf8)
-            }
-        }
-        bytes.append(10)
     }
 }
 

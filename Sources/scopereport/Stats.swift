@@ -3,6 +3,7 @@ import Foundation
 import ScopeDiagnostics
 import ScopeLoad
 import ScopeStatistics
+import ScopeSystem
 
 extension ScopeReport {
     struct Stats: ParsableCommand {

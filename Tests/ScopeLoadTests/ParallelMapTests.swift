@@ -1,4 +1,5 @@
 import ScopeDiagnostics
+import ScopeSystem
 import XCTest
 
 /// A large sheet's columns are parsed on every core: the results must come back whole and in column

@@ -1,4 +1,5 @@
 import ScopeDiagnostics
+import ScopeSystem
 
 /// Checks a raw sheet against the codebook and builds the typed columns, collecting every problem:
 /// unknown or missing columns, blank required cells, values of the wrong type or outside the codebook,

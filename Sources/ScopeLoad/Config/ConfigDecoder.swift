@@ -1,5 +1,4 @@
 import ScopeDiagnostics
-import ScopeLoad
 import Yams
 
 /// Turns the review's YAML config into a `ReviewConfig`, reporting every problem at its line.

@@ -1,5 +1,3 @@
-import ScopeLoad
-
 /// Everything a review's YAML config says: who wrote what, where the sheet is, what each column means,
 /// and what to synthesize. Review-specific knowledge lives here (in data), never in the code.
 public struct ReviewConfig: Sendable {

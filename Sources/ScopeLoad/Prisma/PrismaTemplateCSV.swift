@@ -65,7 +65,7 @@ extension PrismaFlow {
             records.append([row.data, row.node, row.box, row.description, boxtext, tooltip, url, n])
         }
         // Joined with LF, as the PRISMA2020 package's own template is, quoting only where needed.
-        let csv = records.map { $0.map(CSVText.field).joined(separator: ",") + "\n" }.joined()
+        let csv = records.map { $0.map { CSVText.field($0) }.joined(separator: ",") + "\n" }.joined()
         return (csv, diagnostics)
     }
 

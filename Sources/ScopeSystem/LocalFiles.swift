@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Paths and file contents through plain C calls. The same through URL and FileManager
 /// (`resolvingSymlinksInPath`, `contents(atPath:)`) cost more than the small review's whole load, and
 /// FileManager's attributes look the owner up in the user database.

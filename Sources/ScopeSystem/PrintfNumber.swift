@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Numbers as C's `printf` writes them (`%.2f`, `%.4g`): correctly rounded from the exact binary value,
 /// and locale-independent, since the process never calls `setlocale`.
 public enum PrintfNumber {

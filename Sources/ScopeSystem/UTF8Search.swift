@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds and replaces ASCII markup in UTF-8 bytes (the page's placeholders, the report's numbering
 /// markers). The page of a 100,000-study review is tens of MB;
 /// Foundation's `range(of:)` and `replacingOccurrences` on a Swift String work in UTF-16 offsets and
