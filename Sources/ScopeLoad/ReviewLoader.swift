@@ -61,10 +61,25 @@ public struct ReviewLoader: Sendable {
         var decoder = ConfigDecoder(file: configPath)
         let decoded = decoder.decode(configText)
         diagnostics += decoder.diagnostics
-        guard let (config, _) = decoded else { return .failure(.invalid(diagnostics.sortedByLocation())) }
+        guard var config = decoded?.0 else { return .failure(.invalid(diagnostics.sortedByLocation())) }
 
         // The config may raise or lower the limits for its own files.
         let limits = limits.applying(config.sheet.limits)
+        if let flow = config.prisma, let file = flow.countsFile {
+            switch readPrismaCSV(file, limits: limits) {
+            case .success(let (csv, problems, input)):
+                var merged = flow.withCounts(from: csv)
+                diagnostics += problems + merged.leavingOutUnscreenedBoxes()
+                diagnostics += merged.check()
+                config.prisma = merged
+                inputs.append(input)
+            case .failure(.invalid(let more)):
+                diagnostics += more
+                config.prisma = nil
+            case .failure(let failure):
+                return .failure(failure)
+            }
+        }
         let step = readAndParseSheet(config.sheet, columns: config.columns, configPath: configPath)
         diagnostics += step.readWarnings
         let sheet: RawSheet
@@ -135,25 +150,56 @@ public struct ReviewLoader: Sendable {
         }
         let path = displayPath(source.file)
         let file = InputFile(path: source.file, size: bytes.count)
+        return read(bytes, source, path: path, limits: limits, configPath: configPath, &warnings).flatMap {
+            sheet in
+            guard source.headerRow != 1 || source.firstDataRow != nil else { return .success((sheet, file)) }
+            guard
+                let framed = sheet.framed(
+                    headerRow: source.headerRow, firstDataRow: source.firstDataRow ?? source.headerRow + 1)
+            else {
+                return .failure(
+                    .invalid([
+                        .error(
+                            "the sheet has no row \(source.headerRow) to name its columns ('header_row' in \(configPath))",
+                            at: SourceLocation(file: path))
+                    ]))
+            }
+            return .success((framed, file))
+        }
+    }
+
+    /// The sheet's rows as its reader gives them.
+    private func read(
+        _ bytes: [UInt8], _ source: SheetSource, path: String, limits: LoadLimits, configPath: String,
+        _ warnings: inout [Diagnostic]
+    ) -> Result<RawSheet, LoadFailure> {
         do throws(DiagnosticsError) {
             if source.file.lowercased().hasSuffix(".xlsx") {
                 let url = dataDirectory.appendingPathComponent(source.file)
                 return .success(
-                    (
-                        try XLSXReader.read(
-                            url, displayPath: path, sheet: source.sheetName, limits: limits.xlsx), file
-                    ))
+                    try XLSXReader.read(url, displayPath: path, sheet: source.sheetName, limits: limits.xlsx))
             }
             let text = decode(bytes, source.encoding, path: path, configPath: configPath, &warnings)
             return .success(
-                (
-                    try CSVReader.read(
-                        text, displayPath: path, delimiter: source.delimiter, maxCells: limits.maxCells),
-                    file
-                ))
+                try CSVReader.read(
+                    text, displayPath: path, delimiter: source.delimiter, maxCells: limits.maxCells))
         } catch {
             return .failure(.invalid(error.diagnostics))
         }
+    }
+
+    /// The counts of the PRISMA2020 CSV the config names, and what reading them found.
+    private func readPrismaCSV(
+        _ file: PrismaCountsFile, limits: LoadLimits
+    ) -> Result<(PrismaFlow, [Diagnostic], InputFile), LoadFailure> {
+        let bytes: [UInt8]
+        switch readFile(file.path, namedBy: "prisma", limits: limits) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return .failure(failure)
+        }
+        let (flow, diagnostics) = PrismaFlow.fromTemplateCSV(bytes, file: displayPath(file.path))
+        guard let flow else { return .failure(.invalid(diagnostics)) }
+        return .success((flow, diagnostics, InputFile(path: file.path, size: bytes.count)))
     }
 
     private func readExcluded(
@@ -238,6 +284,7 @@ public struct ReviewLoader: Sendable {
                 switch section {
                 case "sheet": "the sheet"
                 case "excluded": "the excluded list"
+                case "prisma": "the PRISMA CSV"
                 default: "the config"
                 }
             return .failure(
@@ -257,7 +304,8 @@ extension ReviewLoader {
             return
                 "file not found: the data folder needs a \(Self.configFileName) (`scopereport init DIR` writes an example)"
         }
-        var message = "file not found; 'file' under '\(section)' in \(Self.configFileName) names it"
+        let key = section == "prisma" ? "csv" : "file"
+        var message = "file not found; '\(key)' under '\(section)' in \(Self.configFileName) names it"
         let present =
             (try? FileManager.default.contentsOfDirectory(atPath: dataDirectory.path))?.sorted() ?? []
         if let suggestion = Suggestion.closest(to: relative, among: present) {

@@ -20,7 +20,9 @@ struct ScopeReport: ParsableCommand {
             folder cannot be written (it holds files the tool did not write).
             """,
         version: version,
-        subcommands: [Build.self, Validate.self, Init.self, Stats.self, Generate.self, Diff.self],
+        subcommands: [
+            Build.self, Validate.self, Init.self, Prisma.self, Stats.self, Generate.self, Diff.self,
+        ],
         defaultSubcommand: Build.self
     )
 }

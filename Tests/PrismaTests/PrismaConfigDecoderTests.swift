@@ -89,7 +89,7 @@ final class PrismaConfigDecoderTests: XCTestCase {
             [
                 "r.yaml:2:3: error: unknown key 'identifcation' in 'prisma'; did you mean 'identification'?",
                 "r.yaml:4:3: error: unknown key 'zzz' in 'prisma'; the keys read here are 'bold_titles', "
-                    + "'identification', 'included', 'labels', 'links', 'other_methods', 'previous_review', "
+                    + "'csv', 'identification', 'included', 'labels', 'links', 'other_methods', 'previous_review', "
                     + "'records_screening', 'screening', 'studies_differ_because', 'tooltips'",
             ])
     }

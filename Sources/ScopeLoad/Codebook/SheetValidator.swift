@@ -125,6 +125,8 @@ struct SheetValidator {
                         at: cell.location))
             } else if known.contains(name) {
                 positions[name] = index
+            } else if source.ignores(name) {
+                continue
             } else if let suggestion = Suggestion.closest(
                 to: name, among: known.filter { !sheetHas($0, sheet) })
             {
@@ -136,7 +138,8 @@ struct SheetValidator {
             } else {
                 diagnostics.append(
                     .error(
-                        "unknown column '\(name)': declare it under 'columns' in \(configPath), or delete it from the sheet",
+                        "unknown column '\(name)': declare it under 'columns' in \(configPath), list it under "
+                            + "'ignore_columns' in 'sheet' if the review does not use it, or delete it from the sheet",
                         at: cell.location))
             }
         }

@@ -54,7 +54,8 @@ struct ConfigDecoder {
             let (flow, problems) = PrismaFlow.decode(node, file: file)
             diagnostics += problems
             if let flow {
-                diagnostics += flow.check()
+                // Counts in a CSV are checked once the loader has read them.
+                if flow.countsFile == nil { diagnostics += flow.check() }
                 prisma = flow
             }
         }
@@ -209,6 +210,17 @@ struct ConfigDecoder {
         }
         source.encoding = decodeEncoding(&fields)
         source.limits = decodeLimits(fields.value("limits"))
+        if let row = fields.int("header_row", &diagnostics) {
+            if row >= 1 { source.headerRow = row } else { rowError("header_row", row, &fields) }
+        }
+        if let row = fields.int("first_data_row", &diagnostics) {
+            if row > source.headerRow {
+                source.firstDataRow = row
+            } else {
+                rowError("first_data_row", row, &fields, after: source.headerRow)
+            }
+        }
+        source.ignoredColumns = fields.strings("ignore_columns", &diagnostics) ?? []
         // A workbook stores numbers as numbers, is always UTF-8 and has no separator: these settings
         // would only mislead.
         if let path, path.lowercased().hasSuffix(".xlsx") {
@@ -231,6 +243,16 @@ struct ConfigDecoder {
         }
         fields.reportUnknownKeys(in: "'sheet'", &diagnostics)
         return path == nil ? nil : source
+    }
+
+    private mutating func rowError(
+        _ key: String, _ row: Int, _ fields: inout YAMLFields, after header: Int = 0
+    ) {
+        let bound = header == 0 ? "1 or more" : "after the header row (\(header))"
+        diagnostics.append(
+            .error(
+                "'\(key)' should be a row number \(bound), not \(row)",
+                at: fields.location(of: fields.value(key)!)))
     }
 
     // MARK: - columns (the codebook)

@@ -44,6 +44,33 @@ public struct SheetSource: Sendable, Equatable {
     public var encoding: TextEncoding = .utf8
     /// The limits the config raises or lowers (`limits:`).
     public var limits = LimitSettings()
+    /// The sheet row that names the columns (1 unless a title is above it), as the spreadsheet
+    /// program numbers rows.
+    public var headerRow = 1
+    /// The first row that is a study: rows between the header and it (a row saying what each column
+    /// means) are not read. Nil: the row after the header.
+    public var firstDataRow: Int?
+    /// Columns of the sheet the codebook does not declare that the review does not use: names, or
+    /// patterns where `*` stands for any text (`"Reviewer *"`; `"*"` ignores every undeclared column).
+    public var ignoredColumns: [String] = []
+}
+
+extension SheetSource {
+    /// Whether `ignore_columns` names the column, or has a pattern it matches.
+    func ignores(_ column: String) -> Bool {
+        ignoredColumns.contains { Self.matches(Array(column)[...], pattern: Array($0)[...]) }
+    }
+
+    /// `*` stands for any text, possibly empty; everything else for itself.
+    private static func matches(_ text: ArraySlice<Character>, pattern: ArraySlice<Character>) -> Bool {
+        guard let first = pattern.first else { return text.isEmpty }
+        guard first == "*" else {
+            return text.first == first && matches(text.dropFirst(), pattern: pattern.dropFirst())
+        }
+        return (text.startIndex...text.endIndex).contains {
+            matches(text[$0...], pattern: pattern.dropFirst())
+        }
+    }
 }
 
 /// A column computed from others, e.g. `samples_per_label = n_patients / n_labels`.

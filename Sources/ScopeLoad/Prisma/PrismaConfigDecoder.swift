@@ -26,6 +26,9 @@ private struct PrismaConfigDecoder {
 
     mutating func decode(_ node: Node) -> PrismaFlow? {
         guard var section = reader(node, "'prisma'") else { return nil }
+        if let node = section.value("csv"), let path = text(node, key: "csv") {
+            flow.countsFile = PrismaCountsFile(path: path, location: location(node))
+        }
         if let node = section.value("previous_review") { decodePreviousReview(node) }
         if let node = section.value("identification") { decodeIdentification(node) }
         if let node = section.value("screening") { decodeScreening(node) }
@@ -49,6 +52,16 @@ private struct PrismaConfigDecoder {
         section.reportUnknownKeys(&diagnostics)
         let misspelt = diagnostics.count > before
 
+        if let file = flow.countsFile {
+            // The loader reads the counts and then checks them, with the options read here.
+            if !flow.isEmpty {
+                diagnostics.append(
+                    .error(
+                        "the counts are in \(file.path), which 'csv' names; give them there or here, not both",
+                        at: flow.origin))
+            }
+            return flow
+        }
         if flow.isEmpty {
             // A misspelt box (`identifcation:`) is why nothing was read: that error says it already.
             if misspelt { return nil }
@@ -58,7 +71,7 @@ private struct PrismaConfigDecoder {
                     at: flow.origin))
             return nil
         }
-        warnAboutScreeningBoxesLeftOut()
+        diagnostics += flow.leavingOutUnscreenedBoxes()
         return flow
     }
 
@@ -179,19 +192,6 @@ private struct PrismaConfigDecoder {
                         "the link of '\(box.rawValue)' should be an https:// address without spaces, not '\(link)'",
                         at: location(valueNodes[box.rawValue] ?? node)))
             }
-        }
-    }
-
-    /// Without a screening of records, their boxes are dropped (from the tables too), with a warning.
-    private mutating func warnAboutScreeningBoxesLeftOut() {
-        guard !flow.style.screensRecords else { return }
-        for count in [PrismaCount.recordsScreened, .recordsExcluded] where flow[count] != nil {
-            diagnostics.append(
-                .warning(
-                    "PRISMA: \(count.name(isUpdate: false)) is given, but 'records_screening: false' leaves "
-                        + "that box out of the diagram", at: flow.location(of: count)))
-            flow[count] = nil
-            flow.locations[count] = nil
         }
     }
 

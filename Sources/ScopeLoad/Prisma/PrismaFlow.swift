@@ -22,6 +22,9 @@ public struct PrismaFlow: Sendable, Equatable {
     /// (e.g. two reports of one study kept as separate rows).
     public var studiesDifferBecause: String?
     public var style = PrismaStyle()
+    /// The PRISMA2020 package's CSV that holds the counts (`prisma: {csv: prisma.csv}`), which the
+    /// loader reads into this flow; nil when the config gives the counts itself.
+    public var countsFile: PrismaCountsFile?
     /// Where the flow came from (the `prisma:` section or the CSV file); diagnostics about the flow as
     /// a whole point here.
     public var origin: SourceLocation
@@ -119,5 +122,47 @@ public struct PrismaStyle: Sendable, Equatable {
     /// The label as drawn: the author's wording, else the official template's.
     public func text(_ label: PrismaLabel, isUpdate: Bool) -> String {
         labels[label] ?? label.defaultText(isUpdate: isUpdate)
+    }
+}
+
+/// A PRISMA2020 CSV named by the config, inside the data folder, and where the config names it.
+public struct PrismaCountsFile: Sendable, Equatable {
+    public var path: String
+    public var location: SourceLocation
+
+    public init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}
+
+extension PrismaFlow {
+    /// The counts, names, labels, tooltips and links of `csv` (the file this flow names), with this
+    /// flow's options; a label, tooltip or link given in the config wins over the CSV's.
+    public func withCounts(from csv: PrismaFlow) -> PrismaFlow {
+        var merged = csv
+        merged.studiesDifferBecause = studiesDifferBecause
+        merged.style.screensRecords = style.screensRecords
+        merged.style.boldTitles = style.boldTitles
+        merged.style.labels.merge(style.labels) { _, configured in configured }
+        merged.style.tooltips.merge(style.tooltips) { _, configured in configured }
+        merged.style.links.merge(style.links) { _, configured in configured }
+        return merged
+    }
+
+    /// Without a screening of records (`records_screening: false`), their boxes are dropped, from the
+    /// tables too, with a warning.
+    public mutating func leavingOutUnscreenedBoxes() -> [Diagnostic] {
+        guard !style.screensRecords else { return [] }
+        var warnings: [Diagnostic] = []
+        for count in [PrismaCount.recordsScreened, .recordsExcluded] where self[count] != nil {
+            warnings.append(
+                .warning(
+                    "PRISMA: \(count.name(isUpdate: false)) is given, but 'records_screening: false' leaves "
+                        + "that box out of the diagram", at: location(of: count)))
+            self[count] = nil
+            locations[count] = nil
+        }
+        return warnings
     }
 }

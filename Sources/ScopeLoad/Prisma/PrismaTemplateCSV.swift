@@ -11,8 +11,13 @@ extension PrismaFlow {
     /// A `boxtext`, `tooltips` or `url` that differs from the package's default becomes a label,
     /// tooltip or link (links: https only).
     public static func fromTemplateCSV(_ text: String, file: String) -> (PrismaFlow?, [Diagnostic]) {
+        fromTemplateCSV(Array(text.utf8), file: file)
+    }
+
+    /// The same, from the file's bytes (UTF-8, with or without a byte-order mark).
+    public static func fromTemplateCSV(_ bytes: [UInt8], file: String) -> (PrismaFlow?, [Diagnostic]) {
         var reader = PrismaTemplateReader(file: file)
-        let flow = reader.read(text)
+        let flow = reader.read(bytes)
         return (flow, reader.diagnostics)
     }
 
@@ -116,7 +121,8 @@ enum PrismaEntryList {
             let entry = part.trimmingCharacters(in: .whitespaces)
             if entry.isEmpty { continue }
             guard let comma = entry.lastIndex(of: ",") else { return .failure(.noCount(entry)) }
-            let name = entry[..<comma].trimmingCharacters(in: .whitespaces)
+            // Exports often double a space inside a name ("Web of  Science"); one is meant.
+            let name = entry[..<comma].split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let countText = String(entry[entry.index(after: comma)...])
             if name.isEmpty { return .failure(.noName(entry)) }
             switch CountParsing.count(countText) {

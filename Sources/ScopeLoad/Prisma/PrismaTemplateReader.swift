@@ -8,14 +8,15 @@ struct PrismaTemplateReader {
 
     init(file: String) { self.file = file }
 
-    mutating func read(_ text: String) -> PrismaFlow? {
-        guard text.contains(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) else {
+    mutating func read(_ bytes: [UInt8]) -> PrismaFlow? {
+        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        guard content.contains(where: { !" \t\r\n".utf8.contains($0) }) else {
             diagnostics.append(.error("the PRISMA CSV is empty", at: SourceLocation(file: file, line: 1)))
             return nil
         }
         let sheet: RawSheet
         do {
-            sheet = try CSVReader.read(Array(text.utf8), displayPath: file, delimiter: .comma)
+            sheet = try CSVReader.read(bytes, displayPath: file, delimiter: .comma)
         } catch {
             diagnostics += error.diagnostics
             return nil

@@ -29,3 +29,24 @@ public struct RawCell: Sendable, Hashable {
         self.location = location
     }
 }
+
+extension RawSheet {
+    /// The row number a spreadsheet program shows for `row`: the line it starts on (CSV) or the digits of
+    /// its cells' references (XLSX); nil for a row without cells.
+    static func rowNumber(of row: [RawCell]) -> Int? {
+        guard let first = row.first else { return nil }
+        guard let reference = first.location.cell else { return first.location.line }
+        return Int(String(reference.reversed().prefix { $0.isNumber }.reversed()))
+    }
+
+    /// The sheet as `header_row` and `first_data_row` frame it: row `headerRow` names the columns, the
+    /// rows from `firstDataRow` on are studies, and the others (a title above, a row describing each
+    /// column below) are not read. Nil when the sheet has no row `headerRow`.
+    func framed(headerRow: Int, firstDataRow: Int) -> RawSheet? {
+        let all = [header] + rows
+        guard let header = all.first(where: { Self.rowNumber(of: $0) == headerRow }) else { return nil }
+        return RawSheet(
+            displayPath: displayPath, header: header,
+            rows: all.filter { (Self.rowNumber(of: $0) ?? 0) >= firstDataRow })
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import XCTest
+
+/// A review kept as real teams keep it (Tests/Fixtures/workbook-review): an extraction workbook with a
+/// title row, a row describing each column, 32 columns of which 4 are used, and the PRISMA2020 CSV the
+/// package's Shiny app reads, named by the config. It builds with the settings the docs give, and the
+/// `prisma` commands bring the counts into the config and back out without a byte changing.
+final class WorkbookReviewTests: XCTestCase {
+    private let fixture = ScopeReportRun.repository.appendingPathComponent("Tests/Fixtures/workbook-review")
+
+    private func copy() throws -> URL {
+        let folder = try temporaryFolder(self)
+        for part in ["data", "templates"] {
+            try FileManager.default.copyItem(
+                at: fixture.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+        }
+        return folder
+    }
+
+    private func build(_ folder: URL) throws -> ScopeReportRun {
+        try ScopeReportRun.run(
+            ["build", "--data", "data", "--templates", "templates", "--out", "out"], in: folder)
+    }
+
+    func testTheWorkbookAndThePrismaCSVBuild() throws {
+        let folder = try copy()
+        let run = try build(folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("from 6 studies"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "data/prisma.csv:27:8: note: PRISMA: studies included in review (44) differs from the 6 rows"),
+            run.stderr)
+        let files = try snapshot(folder.appendingPathComponent("out"))
+        let svg = String(decoding: try XCTUnwrap(files["figures/prisma.svg"]), as: UTF8.self)
+        for text in [
+            "Web of Science (n = 176)", "Duplicates removed", "(EndNote) (n = 512)",
+            "Citation searching (n = 14)",
+        ] {
+            XCTAssertTrue(svg.contains(text), "the diagram shows \(text)")
+        }
+        let countries = String(decoding: try XCTUnwrap(files["tables/countries.csv"]), as: UTF8.self)
+        XCTAssertTrue(countries.contains("Japan"), countries)
+    }
+
+    /// Without `ignore_columns`, each unused column is still an error: a renamed column is never missed.
+    func testUnusedColumnsAreErrorsUnlessIgnored() throws {
+        let folder = try copy()
+        let config = folder.appendingPathComponent("data/review.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "  ignore_columns: [\"Reviewer *\", \"Date extracted\", \"Q* *\", \"Notes\"]\n", with: ""
+        )
+        .replacingOccurrences(of: "Country: {", with: "Land: {")
+        .write(to: config, atomically: true, encoding: .utf8)
+        let run = try build(folder)
+        XCTAssertEqual(run.status, 65)
+        XCTAssertEqual(run.stderr.components(separatedBy: "error: unknown column").count - 1, 29, run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains("data/extraction.xlsx:Extraction!E2: error: unknown column 'Reviewer 1'"),
+            run.stderr)
+    }
+
+    func testPrismaCountsComeIntoTheConfigAndGoBackOutUnchanged() throws {
+        let folder = try copy()
+        let exported = try ScopeReportRun.run(["prisma", "to-csv", "--data", "data"], in: folder)
+        XCTAssertEqual(exported.status, 0, exported.stderr)
+        let yaml = try ScopeReportRun.run(["prisma", "from-csv", "data/prisma.csv"], in: folder)
+        XCTAssertEqual(yaml.status, 0, yaml.stderr)
+        XCTAssertTrue(yaml.stdout.hasPrefix("prisma:\n  identification:\n"), yaml.stdout)
+
+        // The author switches for good: the counts go into review.yaml and the CSV is deleted.
+        let config = folder.appendingPathComponent("data/review.yaml")
+        var text = try String(contentsOf: config, encoding: .utf8)
+        let start = try XCTUnwrap(text.range(of: "prisma:\n"))
+        let end = try XCTUnwrap(text.range(of: "\nsynthesis:"))
+        text.replaceSubrange(
+            start.lowerBound..<end.lowerBound,
+            with: yaml.stdout
+                + "  studies_differ_because: the fixture's workbook holds six of the 44 studies\n")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("data/prisma.csv"))
+        XCTAssertEqual(try build(folder).status, 0)
+        let again = try ScopeReportRun.run(["prisma", "to-csv", "--data", "data"], in: folder)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stdout, exported.stdout, "CSV → YAML → CSV is byte-stable")
+    }
+
+    func testAMissingPrismaCSVIsLocated() throws {
+        let folder = try copy()
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("data/prisma.csv"))
+        let run = try build(folder)
+        XCTAssertEqual(run.status, 66, run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "data/prisma.csv: error: file not found; 'csv' under 'prisma' in review.yaml names it"),
+            run.stderr)
+    }
+}
