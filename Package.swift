@@ -92,7 +92,8 @@ let package = Package(
             name: "PrismaTests", dependencies: ["ScopeLoad", "ScopeCharts", "ScopeDiagnostics"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
-        .testTarget(name: "ScopePublishTests", dependencies: ["ScopePublish", "ScopeDiagnostics"]),
+        .testTarget(
+            name: "ScopePublishTests", dependencies: ["ScopePublish", "ScopeDiagnostics", "ScopeSystem"]),
         .testTarget(name: "ScopeDiffTests", dependencies: ["ScopeDiff", "ScopeDiagnostics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["scopereport", "ScopeDiagnostics"]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import ScopeDiagnostics
+import ScopeSystem
 
 /// `manifest.json`: the tool's version and the SHA-256 of every input and output file, so a reader can
 /// tell exactly what a report was built from, and a rebuild can tell that nothing changed.

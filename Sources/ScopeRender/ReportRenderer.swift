@@ -2,6 +2,7 @@ import Foundation
 import ScopeDiagnostics
 import ScopeLoad
 import ScopeSynthesis
+import ScopeSystem
 
 /// Stage 3 of the pipeline: turns the results into the report's files: `report.md` from the
 /// templates, `results.json`, `figures/*.svg` and `tables/*.md|csv|tex`.
@@ -44,6 +45,23 @@ public struct ReportRenderer: Sendable {
     public static let mainTemplate = "report.md"
 
     public func render() -> Result<RenderedReport, DiagnosticsError> {
+        // studies.json is a large review's largest file (over 150 MB for 100,000 studies): it is
+        // encoded and hashed on the other core while the page is rendered.
+        let (page, studies) = ParallelMap.both(
+            parallel: review.studyCount >= 10_000, { renderPage() },
+            {
+                let json = StudiesJSON.encode(review)
+                return (json, SHA256.hex(json))
+            })
+        return page.map { page in
+            var report = page
+            (report.studiesJSON, report.studiesJSONDigest) = studies
+            return report
+        }
+    }
+
+    /// Everything but studies.json.
+    private func renderPage() -> Result<RenderedReport, DiagnosticsError> {
         let format = NumberFormat(review.config.presentation)
         let builder = FigureBuilder(review: review, results: results, format: format)
         var tables = extraTables + prismaTables(format) + makeTables(format)
@@ -82,7 +100,7 @@ public struct ReportRenderer: Sendable {
         return .success(
             RenderedReport(
                 markdown: markdown, tables: tables, figures: figures, values: results.values,
-                studiesJSON: StudiesJSON.encode(review)))
+                studiesJSON: []))
     }
 
     private func makeTables(_ format: NumberFormat) -> [ReportTable] {
@@ -126,11 +144,15 @@ public struct RenderedReport: Sendable {
     public var values: ResultValues
     /// `studies.json`, as bytes: for a large review it is the largest file of the report.
     public var studiesJSON: [UInt8]
+    /// Its SHA-256.
+    public var studiesJSONDigest = ""
 
     /// Hands each of the report folder's files but `index.html` and `manifest.json` (the publish
     /// stage's) to `body`, in path order, made one at a time, so that a large review's report (hundreds
-    /// of MB) is never whole in memory.
-    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) rethrows {
+    /// of MB) is never whole in memory; with its SHA-256 when the render made it already.
+    public consuming func forEachFile(
+        _ body: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
+    ) rethrows {
         enum Source {
             case markdown, results, studies
             case figure(ReportFigure)
@@ -148,16 +170,16 @@ public struct RenderedReport: Sendable {
         sources.sort { $0.path < $1.path }
         for (path, source) in sources {
             switch source {
-            case .markdown: try body(path, Array(markdown.utf8))
-            case .results: try body(path, Array(ResultsJSON.encode(values).utf8))
+            case .markdown: try body(path, Array(markdown.utf8), nil)
+            case .results: try body(path, Array(ResultsJSON.encode(values).utf8), nil)
             case .studies:
                 // The largest file of a large review's report: let go of it once written.
-                try body(path, studiesJSON)
+                try body(path, studiesJSON, studiesJSONDigest)
                 studiesJSON = []
-            case .figure(let figure): try body(path, Array(figure.svg.utf8))
-            case .markdownTable(let table): try body(path, Array(TableWriters.markdown(table).utf8))
-            case .csvTable(let table): try body(path, Array(TableWriters.csv(table).utf8))
-            case .latexTable(let table): try body(path, Array(TableWriters.latex(table).utf8))
+            case .figure(let figure): try body(path, Array(figure.svg.utf8), nil)
+            case .markdownTable(let table): try body(path, Array(TableWriters.markdown(table).utf8), nil)
+            case .csvTable(let table): try body(path, Array(TableWriters.csv(table).utf8), nil)
+            case .latexTable(let table): try body(path, Array(TableWriters.latex(table).utf8), nil)
             }
         }
     }

@@ -33,3 +33,25 @@ public enum ParallelMap {
         var values: [T] { slots.map { $0! } }
     }
 }
+
+extension ParallelMap {
+    /// `first()` and `second()`, at once on two cores when `parallel`, else one after the other.
+    public static func both<A: Sendable, B: Sendable>(
+        parallel: Bool, _ first: @Sendable () -> A, _ second: @Sendable () -> B
+    ) -> (A, B) {
+        guard parallel else { return (first(), second()) }
+        let results = Slots<Either<A, B>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            results.set(index, index == 0 ? .first(first()) : .second(second()))
+        }
+        guard case .first(let a) = results.values[0], case .second(let b) = results.values[1] else {
+            fatalError("each slot holds its own result")
+        }
+        return (a, b)
+    }
+
+    private enum Either<A: Sendable, B: Sendable>: Sendable {
+        case first(A)
+        case second(B)
+    }
+}

@@ -96,4 +96,23 @@ final class WorkbookReviewTests: XCTestCase {
                 "data/prisma.csv: error: file not found; 'csv' under 'prisma' in review.yaml names it"),
             run.stderr)
     }
+
+    /// The default review's counts cannot be negative (`min: 0` in its codebook): a -3 was built before.
+    func testANegativeCountInTheDefaultReviewIsAnErrorAtItsCell() throws {
+        let folder = try temporaryFolder(self)
+        try copyDefaultReview(to: folder)
+        let sheet = folder.appendingPathComponent("review-data/studies.csv")
+        var rows = try String(contentsOf: sheet, encoding: .utf8).components(separatedBy: "\r\n")
+        guard rows.count > 2 else { return XCTFail("the sheet has rows") }
+        // Juntu2010 reports 135 patients, in the sheet's 19th column.
+        XCTAssertEqual(rows[2].components(separatedBy: ",135,").count, 2, "one 135 on the row")
+        rows[2] = rows[2].replacingOccurrences(of: ",135,", with: ",-3,")
+        try rows.joined(separator: "\r\n").write(to: sheet, atomically: true, encoding: .utf8)
+        let run = try ScopeReportRun.run(["build"], in: folder)
+        XCTAssertEqual(run.status, 65, run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "review-data/studies.csv:3:19: error: n_patients: \"-3\" is below 0, the codebook's 'min'"),
+            run.stderr)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ScopeDiagnostics
+import ScopeSystem
 import XCTest
 
 @testable import ScopePublish

@@ -1,4 +1,5 @@
 import Foundation
+import ScopeSystem
 import XCTest
 
 @testable import ScopePublish

@@ -11,6 +11,20 @@ package struct CellParser {
     }
 
     func parse(_ raw: String, as column: ColumnSpec) -> Result<Parsed, CellError> {
+        let parsed = parseValue(raw, as: column)
+        guard case .success(.number(let value)) = parsed else { return parsed }
+        if let minimum = column.minimum, value < minimum {
+            return .failure(
+                CellError("\(raw.quotedForMessage) is below \(decimal(minimum)), the codebook's 'min'"))
+        }
+        if let maximum = column.maximum, value > maximum {
+            return .failure(
+                CellError("\(raw.quotedForMessage) is above \(decimal(maximum)), the codebook's 'max'"))
+        }
+        return parsed
+    }
+
+    private func parseValue(_ raw: String, as column: ColumnSpec) -> Result<Parsed, CellError> {
         let text = raw.trimmingSpaces
         // Only a failing cell needs its quoted form; building it for every cell cost half of validation.
         var shown: String { raw.quotedForMessage }

@@ -13,6 +13,10 @@ public struct ColumnSpec: Sendable, Equatable {
     public var needs: [String] = []
     /// Where the codebook defines the column, for diagnostics about it.
     public var definedAt: Int?
+    /// The smallest and largest values an integer, number or year column accepts (`min:`, `max:`):
+    /// a count of patients cannot be negative.
+    public var minimum: Double?
+    public var maximum: Double?
 
     public init(
         name: String, type: ColumnType, required: Bool = false, label: String? = nil,

@@ -318,6 +318,7 @@ struct ConfigDecoder {
             label: fields.string("label", &diagnostics),
             notReported: fields.strings("not_reported", &diagnostics) ?? [])
         column.needs = fields.strings("needs", &diagnostics) ?? []
+        decodeRange(&column, &fields, what: what)
         if let valuesNode = fields.value("values"), type?.isCategorical == false {
             diagnostics.append(
                 .error(
@@ -327,6 +328,34 @@ struct ConfigDecoder {
         fields.reportUnknownKeys(in: what, &diagnostics)
         if column.label.isEmpty { column.label = name }
         return column
+    }
+
+    /// `min:` and `max:` of an integer, number or year column.
+    private mutating func decodeRange(_ column: inout ColumnSpec, _ fields: inout YAMLFields, what: String) {
+        for key in ["min", "max"] {
+            guard let node = fields.value(key) else { continue }
+            guard [.integer, .number, .year].contains(column.type) else {
+                diagnostics.append(
+                    .error(
+                        "'\(key)' applies to integer, number and year columns, not to \(column.type.keyword)",
+                        at: fields.location(of: node)))
+                continue
+            }
+            guard let value = fields.double(key, &diagnostics), value.isFinite else {
+                if node.float?.isFinite == false {
+                    diagnostics.append(
+                        .error("'\(key)' should be a finite number", at: fields.location(of: node)))
+                }
+                continue
+            }
+            if key == "min" { column.minimum = value } else { column.maximum = value }
+        }
+        if let minimum = column.minimum, let maximum = column.maximum, minimum > maximum {
+            diagnostics.append(
+                .error("'min' of \(what) is above its 'max'", at: fields.location(of: fields.value("min")!)))
+            // Every cell would be out of range: that error says it once.
+            (column.minimum, column.maximum) = (nil, nil)
+        }
     }
 
     /// A type keyword, or nil after reporting an unknown one (the column is then remembered as such).

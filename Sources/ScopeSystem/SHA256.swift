@@ -1,6 +1,3 @@
-import ScopeDiagnostics
-import ScopeSystem
-
 /// SHA-256 (FIPS 180-4), for the manifest's file hashes and the no-op check.
 ///
 /// Written here rather than taken from swift-crypto because that package builds BoringSSL (over a
