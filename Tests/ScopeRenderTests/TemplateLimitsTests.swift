@@ -125,4 +125,23 @@ final class TemplateLimitsTests: XCTestCase {
         XCTAssertEqual(
             reported[3_999], "templates/report.md:4000:1: error: unknown placeholder {{unknown.thing3999}}")
     }
+
+    /// Before the first good build there is no results.json to look names up in: an unknown name that
+    /// is no typo of a known one is told the names beside it.
+    func testAnUnknownPlaceholderNamesTheNamesBesideIt() {
+        let context = TemplateContext([
+            "figures.countries": .markdown("<svg/>"), "figures.countries.number": .text("1"),
+            "figures.prisma": .markdown("<svg/>"), "studies.count": .text("6"),
+        ])
+        XCTAssertEqual(
+            errors(
+                ["report.md": "{{figures.flow-diagram}} {{figures.flow.number}} {{nothing.here}}"], context),
+            [
+                "templates/report.md:1:1: error: unknown placeholder {{figures.flow-diagram}}; the names there are "
+                    + "{{figures.countries}}, {{figures.prisma}}",
+                "templates/report.md:1:26: error: unknown placeholder {{figures.flow.number}}; the names there are "
+                    + "{{figures.countries}}, {{figures.prisma}}",
+                "templates/report.md:1:50: error: unknown placeholder {{nothing.here}} (results.json lists the value names)",
+            ])
+    }
 }

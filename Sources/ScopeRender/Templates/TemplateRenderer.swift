@@ -276,8 +276,11 @@ public struct TemplateRenderer: Sendable {
             return report(.error(message, at: location), &state)
         }
         state.suggestions += 1
-        if let suggestion = Suggestion.closest(to: name, among: contexts.flatMap(\.values.keys)) {
+        let names = contexts.flatMap(\.values.keys)
+        if let suggestion = Suggestion.closest(to: name, among: names) {
             message += "; did you mean {{\(suggestion)}}?"
+        } else if let kin = Self.kin(of: name, among: names) {
+            message += "; \(kin)"
         } else {
             message += " (results.json lists the value names)"
         }
@@ -287,6 +290,23 @@ public struct TemplateRenderer: Sendable {
     /// Each place is reported once, even when a section repeats it for every item.
     private func report(_ diagnostic: Diagnostic, _ state: inout State) {
         if state.reported.insert(diagnostic.description).inserted { state.diagnostics.append(diagnostic) }
+    }
+
+    /// The names beside `name` when no name is a typo away: `{{figures.prism}}` is told the figures
+    /// there are, `{{tables.studies.nmber}}` what a table has (before the first build there is no
+    /// results.json to look them up in).
+    static func kin(of name: String, among names: [String]) -> String? {
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        let prefix = name[...dot]
+        let siblings = Set(
+            names.filter { $0.hasPrefix(prefix) }.map { name in
+                let rest = name.dropFirst(prefix.count)
+                return prefix + (rest.firstIndex(of: ".").map { rest[..<$0] } ?? rest)
+            }
+        ).sorted()
+        guard !siblings.isEmpty else { return kin(of: String(name[..<dot]), among: names) }
+        let shown = siblings.prefix(8).map { "{{\($0)}}" }.joined(separator: ", ")
+        return "the names there are " + shown + (siblings.count > 8 ? ", … (\(siblings.count) in all)" : "")
     }
 
     /// Reports a limit's error and ends the render.
