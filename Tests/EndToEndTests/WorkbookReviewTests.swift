@@ -1,18 +1,28 @@
 import Foundation
 import XCTest
 
-/// A review kept as real teams keep it (Tests/Fixtures/workbook-review): an extraction workbook with a
+/// A review kept as real teams keep it (Tests/Fixtures/workbook-review; make-workbook.py writes its
+/// workbook): an extraction workbook with a
 /// title row, a row describing each column, 32 columns of which 4 are used, and the PRISMA2020 CSV the
 /// package's Shiny app reads, named by the config. It builds with the settings the docs give, and the
 /// `prisma` commands bring the counts into the config and back out without a byte changing.
 final class WorkbookReviewTests: XCTestCase {
     private let fixture = ScopeReportRun.repository.appendingPathComponent("Tests/Fixtures/workbook-review")
 
+    /// The fixture in a temporary folder, with the second fixture review's page skeleton and style
+    /// (the fixture holds only its own report.md).
     private func copy() throws -> URL {
         let folder = try temporaryFolder(self)
         for part in ["data", "templates"] {
             try FileManager.default.copyItem(
                 at: fixture.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+        }
+        let second = ScopeReportRun.repository.appendingPathComponent(
+            "Tests/Fixtures/second-review/templates")
+        for name in ["page.html", "style.css"] {
+            try FileManager.default.copyItem(
+                at: second.appendingPathComponent(name),
+                to: folder.appendingPathComponent("templates/\(name)"))
         }
         return folder
     }
