@@ -79,6 +79,7 @@ let package = Package(
                 "ScopeBuild", "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis",
                 "ScopeRender", "ScopePublish", "ScopeDiff", "ScopeSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

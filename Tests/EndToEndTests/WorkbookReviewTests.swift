@@ -125,4 +125,44 @@ final class WorkbookReviewTests: XCTestCase {
                 "review-data/studies.csv:3:19: error: n_patients: \"-3\" is below 0, the codebook's 'min'"),
             run.stderr)
     }
+
+    /// `init --from`: a new review around an existing sheet, its codebook read from the cells, that
+    /// builds at once: the workbook's title and description rows are found, each column typed.
+    func testInitFromAnExistingSheetBuildsAtOnce() throws {
+        let folder = try temporaryFolder(self)
+        let workbook = fixture.appendingPathComponent("data/extraction.xlsx").path
+        let made = try ScopeReportRun.run(
+            ["init", "review", "--from", workbook, "--sheet", "Extraction"], in: folder)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let review = folder.appendingPathComponent("review")
+        let config = try String(
+            contentsOf: review.appendingPathComponent("review-data/review.yaml"), encoding: .utf8)
+        for line in [
+            "  id: Study ID", "  header_row: 2", "  first_data_row: 4", "  Year: {type: year}",
+            "  Design: {type: category, values: [prospective, retrospective]}",
+        ] {
+            XCTAssertTrue(config.contains(line + "\n"), "\(line) in\n\(config)")
+        }
+        let built = try ScopeReportRun.run(["build"], in: review)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertTrue(built.stderr.contains("from 6 studies"), built.stderr)
+
+        let csv = ScopeReportRun.repository.appendingPathComponent(
+            "Tests/Fixtures/second-review/data/studies.csv")
+        XCTAssertEqual(try ScopeReportRun.run(["init", "second", "--from", csv.path], in: folder).status, 0)
+        let second = try String(
+            contentsOf: folder.appendingPathComponent("second/review-data/review.yaml"), encoding: .utf8)
+        for line in [
+            "  participants: {type: integer, min: 0}", "  adherence: {type: fraction}",
+            "  registry: {type: url}",
+            "  doi: {type: doi}",
+            "  settings: {type: multi-category, separator: '|', values: [home care, hospital ward, intensive care, nursing home]}",
+        ] {
+            XCTAssertTrue(second.contains(line + "\n"), "\(line) in\n\(second)")
+        }
+        let secondBuild = try ScopeReportRun.run(["build"], in: folder.appendingPathComponent("second"))
+        XCTAssertEqual(secondBuild.status, 0, secondBuild.stderr)
+        // The project is not written over.
+        XCTAssertEqual(try ScopeReportRun.run(["init", "second", "--from", csv.path], in: folder).status, 65)
+    }
 }
