@@ -41,6 +41,30 @@ public struct ReportRenderer: Sendable {
         self.extraTables = extraTables
     }
 
+    private func tablesAndFigures(_ format: NumberFormat) -> ([ReportTable], [ReportFigure]) {
+        let builder = FigureBuilder(review: review, results: results, format: format)
+        var figures = extraFigures + prismaFigure()
+        for spec in review.config.synthesis.figures {
+            figures.append(
+                ReportFigure(name: spec.id, number: 0, caption: spec.caption, svg: builder.svg(spec)))
+        }
+        return (extraTables + prismaTables(format) + makeTables(format), figures)
+    }
+
+    /// Every name the templates may use, one per line, sorted: `{{name}}` for a value, and for a list
+    /// `{{#name}}` with the names of its items (`scopereport placeholders`).
+    public func placeholderNames() -> [String] {
+        let format = NumberFormat(review.config.presentation)
+        let (tables, figures) = tablesAndFigures(format)
+        let context = ReportContext(review: review, results: results, format: format, build: build)
+            .make(tables: tables, figures: figures)
+        return context.values.keys.sorted().map { name in
+            guard case .list(let items) = context.values[name]! else { return "{{\(name)}}" }
+            let inner = Set(items.flatMap(\.values.keys)).sorted().map { "{{\($0)}}" }
+            return (["{{#\(name)}}"] + inner + ["{{/\(name)}}"]).joined(separator: " ")
+        }
+    }
+
     /// The main template's name inside the templates folder.
     public static let mainTemplate = "report.md"
 
@@ -63,13 +87,7 @@ public struct ReportRenderer: Sendable {
     /// Everything but studies.json.
     private func renderPage() -> Result<RenderedReport, DiagnosticsError> {
         let format = NumberFormat(review.config.presentation)
-        let builder = FigureBuilder(review: review, results: results, format: format)
-        var tables = extraTables + prismaTables(format) + makeTables(format)
-        var figures = extraFigures + prismaFigure()
-        for spec in review.config.synthesis.figures {
-            figures.append(
-                ReportFigure(name: spec.id, number: 0, caption: spec.caption, svg: builder.svg(spec)))
-        }
+        var (tables, figures) = tablesAndFigures(format)
         let contexts = ReportContext(review: review, results: results, format: format, build: build)
         // Each study's item holds only the names some template uses (7 of 35 columns in the default
         // review): for 100,000 studies, formatting every cell cost seconds and gigabytes. Only when

@@ -165,4 +165,19 @@ final class WorkbookReviewTests: XCTestCase {
         // The project is not written over.
         XCTAssertEqual(try ScopeReportRun.run(["init", "second", "--from", csv.path], in: folder).status, 65)
     }
+
+    /// Before the first build there is no results.json: `placeholders` lists the names from the data.
+    func testPlaceholdersListsEveryNameBeforeTheFirstBuild() throws {
+        let folder = try copy()
+        let run = try ScopeReportRun.run(["placeholders", "--data", "data"], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        for name in ["{{studies.count}}", "{{tables.countries}}", "{{figures.prisma}}", "{{metadata.title}}"]
+        {
+            XCTAssertTrue(lines.contains(name), "\(name) in\n\(run.stdout)")
+        }
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("{{#studies}} ") && $0.contains("{{Country}}") }, run.stdout)
+        XCTAssertTrue(lines.contains("{{#eligibility}} {{/eligibility}}"), "an empty list")
+    }
 }

@@ -30,12 +30,12 @@ final class TemplateLimitsTests: XCTestCase {
         XCTAssertEqual(
             errors(["report.md": template], context),
             [
-                "templates/report.md:1:250002: error: unknown placeholder {{nope}} (results.json lists the value names)"
+                "templates/report.md:1:250002: error: unknown placeholder {{nope}} (`scopereport placeholders` lists every name)"
             ])
         XCTAssertEqual(
             errors(["report.md": "é{{n}} ü{{n}}{{nope}}"], context),
             [
-                "templates/report.md:1:14: error: unknown placeholder {{nope}} (results.json lists the value names)"
+                "templates/report.md:1:14: error: unknown placeholder {{nope}} (`scopereport placeholders` lists every name)"
             ])
     }
 
@@ -141,7 +141,7 @@ final class TemplateLimitsTests: XCTestCase {
                     + "{{figures.countries}}, {{figures.prisma}}",
                 "templates/report.md:1:26: error: unknown placeholder {{figures.flow.number}}; the names there are "
                     + "{{figures.countries}}, {{figures.prisma}}",
-                "templates/report.md:1:50: error: unknown placeholder {{nothing.here}} (results.json lists the value names)",
+                "templates/report.md:1:50: error: unknown placeholder {{nothing.here}} (`scopereport placeholders` lists every name)",
             ])
     }
 }

@@ -58,7 +58,7 @@ final class TemplateRendererTests: XCTestCase {
         XCTAssertEqual(
             error.diagnostics.map(\.description),
             [
-                "templates/report.md:3:5: error: unknown placeholder {{nope}} (results.json lists the value names)"
+                "templates/report.md:3:5: error: unknown placeholder {{nope}} (`scopereport placeholders` lists every name)"
             ])
     }
 
@@ -72,9 +72,9 @@ final class TemplateRendererTests: XCTestCase {
             error.diagnostics.map(\.description),
             [
                 "templates/report.md:3:10: error: unknown placeholder {{studies.cont}}; did you mean {{studies.count}}?",
-                "templates/report.md:3:39: error: unknown placeholder {{nothing_like_it}} (results.json lists the value names)",
+                "templates/report.md:3:39: error: unknown placeholder {{nothing_like_it}} (`scopereport placeholders` lists every name)",
                 "templates/report.md:4:1: error: {{#open}} is never closed by {{/open}}",
-                "templates/report.md:4:1: error: unknown placeholder {{open}} (results.json lists the value names)",
+                "templates/report.md:4:1: error: unknown placeholder {{open}} (`scopereport placeholders` lists every name)",
             ])
     }
 

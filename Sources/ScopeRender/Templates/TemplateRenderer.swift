@@ -282,7 +282,7 @@ public struct TemplateRenderer: Sendable {
         } else if let kin = Self.kin(of: name, among: names) {
             message += "; \(kin)"
         } else {
-            message += " (results.json lists the value names)"
+            message += " (`scopereport placeholders` lists every name)"
         }
         report(.error(message, at: location), &state)
     }
