@@ -100,6 +100,7 @@ enum StarterFiles {
             /* Text keeps a readable measure; a wide table may use the whole column before it scrolls. */
             article > * { max-width: var(--measure); }
             article > table { max-width: 100%; }
+              #figure-prisma { max-width: 100%; }
 
             h1 { font-size: 1.9rem; line-height: 1.25; margin: 0 0 0.5rem; }
             h2 { font-size: 1.4rem; margin: 2.5rem 0 0.75rem; padding-top: 0.5rem; border-top: 1px solid var(--rule); }

@@ -3,6 +3,8 @@ import ScopeDiagnostics
 import ScopeLoad
 import XCTest
 
+@testable import ScopeCharts
+
 /// A real review's PRISMA2020 CSV (a byte-order mark, CRLF, NA, heading rows with a number in n, ten
 /// databases with a trailing ';' and doubled spaces, the authors' own wording for two boxes) comes in,
 /// goes out as the config's `prisma:` section and back to CSV without a byte changing.
@@ -82,5 +84,26 @@ final class PrismaCSVConfigTests: XCTestCase {
             [
                 "review.yaml:2:3: error: the counts are in prisma.csv, which 'csv' names; give them there or here, not both"
             ])
+    }
+
+    /// Issue 17's layout: a ten-database search in a two-column flow. Boxes are as wide as their longest
+    /// line (one database a line), as tall as their text (no box stretched to the databases' height),
+    /// and the diagram fits the default page's column at 11 px text or more (930 units wide at most).
+    func testATenDatabaseFlowIsLaidOutToItsContent() throws {
+        let flow = try realReview()
+        let layout = PrismaLayout(flow)
+        XCTAssertLessThanOrEqual(layout.width, 930)
+        let svg = flow.svg(id: "prisma")
+        for name in [
+            "ACM Digital Library (n = 31)", "Web of Science (n = 176)", "Reports assessed for eligibility",
+        ] {
+            XCTAssertTrue(svg.contains(">\(name)<"), "\(name) is one line")
+        }
+        let databases = try XCTUnwrap(layout.frame(of: .recordsIdentified))
+        let removed = try XCTUnwrap(layout.frame(of: .removedBeforeScreening))
+        let other = try XCTUnwrap(layout.frame(of: .otherRecordsIdentified))
+        XCTAssertLessThan(removed.height, databases.height * 0.7)
+        XCTAssertLessThan(other.height, databases.height * 0.5)
+        XCTAssertEqual(removed.midY, databases.midY, accuracy: 0.01, "the arrow across stays level")
     }
 }

@@ -49,9 +49,13 @@ struct PrismaLayout {
     /// Between rows: room for a downward arrow.
     static let rowGap = 28.0
     static let titleGap = 16.0
-    static let mainWidth = 210.0
-    static let otherWidth = 190.0
-    static let previousWidth = 170.0
+    /// A box is as wide as its longest line, between these, so that a list of databases is one name a
+    /// line and a one-line box is not a wide empty frame.
+    static let narrowest = 150.0
+    static let widest = 300.0
+    /// The diagram's widest: shown in the default page's column (about 860 px in a 1280 px window)
+    /// at its own size, its 12-unit text is at least 11 px. Exclusion boxes wrap first to stay within.
+    static let widthBudget = 930.0
 
     private(set) var width = 0.0
     private(set) var height = 0.0
@@ -113,20 +117,44 @@ struct PrismaLayout {
 
     private mutating func placeColumns() {
         let used = Set(Self.rows.flatMap(\.slots).filter { isDrawn($0.box) }.map(\.column))
-        var x = Self.margin + Self.bandWidth + Self.bandGap
-        let order: [(Column, Double)] = [
-            (.previous, Self.previousWidth), (.main, Self.mainWidth), (.side, Self.mainWidth),
-            (.other, Self.otherWidth), (.otherSide, Self.otherWidth),
-        ]
-        var isFirst = true
-        for (column, width) in order where column == .main || used.contains(column) {
+        let order: [Column] = [.previous, .main, .side, .other, .otherSide].filter {
+            $0 == .main || used.contains($0)
+        }
+        func gap(before column: Column) -> Double {
             // An exclusion box sits an arrow's length from its box; column groups stand further apart.
-            if !isFirst { x += column == .side || column == .otherSide ? Self.arrowGap : Self.groupGap }
-            isFirst = false
-            columns[column] = (x, width)
-            x += width
+            column == .side || column == .otherSide ? Self.arrowGap : Self.groupGap
+        }
+        let fixed = 2 * Self.margin + Self.bandWidth + Self.bandGap + order.dropFirst().map(gap).reduce(0, +)
+        func natural(_ column: Column) -> Double {
+            let widths = Self.rows.flatMap(\.slots).filter { $0.column == column && isDrawn($0.box) }.map {
+                naturalWidth($0.box)
+            }
+            return min(Self.widest, max(Self.narrowest, widths.max() ?? 0))
+        }
+        // The columns of the flow's boxes first, at their natural width; the exclusion boxes share the rest.
+        var widths: [Column: Double] = [:]
+        for column in order where column != .side && column != .otherSide { widths[column] = natural(column) }
+        let sides = order.filter { $0 == .side || $0 == .otherSide }
+        let left = (Self.widthBudget - fixed - widths.values.reduce(0, +)) / Double(max(sides.count, 1))
+        for column in sides { widths[column] = min(natural(column), max(Self.narrowest, left)) }
+        var x = Self.margin + Self.bandWidth + Self.bandGap
+        for (index, column) in order.enumerated() {
+            if index > 0 { x += gap(before: column) }
+            columns[column] = (x, widths[column]!)
+            x += widths[column]!
         }
         width = x + Self.margin
+    }
+
+    /// The width of a box whose lines are not wrapped.
+    private func naturalWidth(_ box: PrismaBox) -> Double {
+        let lines = (flow.paragraphs(for: box) ?? []).map { paragraph in
+            paragraph.indent
+                + paragraph.runs.reduce(0) {
+                    $0 + TextMetrics.width(of: $1.text, fontSize: Self.fontSize, bold: $1.bold)
+                }
+        }
+        return (lines.max() ?? 0) + 2 * Self.paddingX + 1
     }
 
     /// Title boxes above each column group; returns the bottom of the tallest.
@@ -196,7 +224,11 @@ struct PrismaLayout {
                 rowHeight = max(rowHeight, needed - (y - phaseTop))
             }
             for (box, column, lines) in measured {
-                let frame = Rect(x: column.x, y: y, width: column.width, height: rowHeight)
+                // A box is as tall as its text, centred on its row, so that the arrow across to an
+                // exclusion box stays level.
+                let height = Self.boxHeight(lines: lines.count)
+                let frame = Rect(
+                    x: column.x, y: y + (rowHeight - height) / 2, width: column.width, height: height)
                 boxes.append(
                     PlacedBox(
                         box: box, kind: .count, frame: frame,
