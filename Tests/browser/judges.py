@@ -208,3 +208,54 @@ def numbered_in_order(page):
         if numbers != expected:
             failures.append(f"{kind} numbers in page order are {numbers}, expected {expected}")
     return failures
+
+
+def table_sorts_and_filters(page):
+    """The longest table (over 15 rows) sorts by a click on a header, numbers as numbers and blanks last,
+    reversed by a second click, and its filter box hides the rows that do not match."""
+    return page.evaluate(
+        """() => {
+        const failures = [];
+        const long = [...document.querySelectorAll("article table")]
+            .filter(t => t.tBodies[0] && t.tBodies[0].rows.length > 15)
+            .sort((a, b) => b.tBodies[0].rows.length - a.tBodies[0].rows.length);
+        if (!long.length) return ["no table has more than 15 rows"];
+        const table = long[0];
+        const rows = () => [...table.tBodies[0].rows];
+        const text = (row, column) => (row.cells[column] ? row.cells[column].textContent.trim() : "");
+        const number = value => Number(value.replace(/,/g, "").replace(/\\u2212/g, "-"));
+        const headers = [...table.tHead.rows[0].cells];
+        // A column of numbers, with some blanks when there is one, to see both rules at once.
+        const numeric = (c, withBlanks) => {
+            const values = rows().map(r => text(r, c));
+            const numbers = values.filter(v => v !== "" && !isNaN(number(v)));
+            return numbers.length >= 5 && numbers.length === values.filter(v => v !== "").length
+                && (!withBlanks || numbers.length < values.length);
+        };
+        let column = headers.findIndex((_, c) => numeric(c, true));
+        if (column < 0) column = headers.findIndex((_, c) => numeric(c, false));
+        if (column < 0) return ["the longest table has no numeric column to sort"];
+        const button = headers[column].querySelector("button");
+        if (!button) return ["the header has no sort button"];
+        for (const [direction, sign] of [["ascending", 1], ["descending", -1]]) {
+            button.click();
+            const values = rows().map(r => text(r, column));
+            const filled = values.filter(v => v !== "").map(number);
+            if (values.slice(filled.length).some(v => v !== "")) failures.push(direction + ": blanks are not last");
+            if (filled.some((v, i) => i > 0 && sign * (v - filled[i - 1]) < 0)) failures.push(direction + ": not in numeric order");
+            if (headers[column].getAttribute("aria-sort") !== direction) failures.push(direction + ": aria-sort not set");
+        }
+        const filter = table.previousElementSibling;
+        if (!filter || !filter.matches("input.table-filter")) return failures.concat(["no filter box above the table"]);
+        const word = text(rows()[0], 0);
+        filter.value = word;
+        filter.dispatchEvent(new Event("input"));
+        const shown = rows().filter(r => !r.hidden);
+        if (shown.length < 1 || shown.length >= rows().length) failures.push("filtering by '" + word + "' shows " + shown.length + " rows");
+        if (shown.some(r => !r.textContent.toLowerCase().includes(word.toLowerCase()))) failures.push("a shown row does not match");
+        filter.value = "";
+        filter.dispatchEvent(new Event("input"));
+        if (rows().some(r => r.hidden)) failures.push("clearing the filter does not show every row");
+        return failures;
+    }"""
+    )

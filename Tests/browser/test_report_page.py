@@ -137,6 +137,7 @@ def run_checks(arguments, report, manifest, fixture, http_url, check):
         for label, visit in (("desktop", desktop), ("phone", phone)):
             check(f"nothing overflows sideways outside a scroll box ({label})", lambda: judges.horizontal_overflow(visit.page))
         check("figures have role=img, a name, a <title> and a caption", lambda: judges.figures_named(desktop.page))
+        check("the longest table sorts by its headers and filters by its box", lambda: judges.table_sorts_and_filters(desktop.page))
         check("chart text is filled, not outlined", lambda: judges.chart_text_unoutlined(desktop_charts))
         check("chart text meets WCAG AA contrast", lambda: judges.chart_text_contrast(desktop_charts))
         for label, visit in (("desktop", desktop), ("phone", phone)):
