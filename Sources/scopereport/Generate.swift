@@ -41,16 +41,8 @@ extension ScopeReport {
 
         func run() throws {
             try checkOut()
-            let loader = ReviewLoader(dataDirectory: URL(fileURLWithPath: like), displayDirectory: like)
-            let review: Review
-            switch loader.load() {
-            case .success(let loaded): review = loaded
-            case .failure(let failure):
-                Console.print(diagnostics: failure.diagnostics)
-                Console.write("\(like): the review to copy does not load; nothing was written")
-                if case .missingInput = failure { throw ExitStatus.missingInput }
-                throw ExitStatus.invalidData
-            }
+            let review = try ReviewLoader.review(
+                in: like, failing: "\(like): the review to copy does not load; nothing was written")
             let config = review.config
             guard config.sheet.file.lowercased().hasSuffix(".csv") else {
                 Console.error("\(like)/\(config.sheet.file): error: generate writes CSV sheets only")

@@ -19,15 +19,8 @@ extension ScopeReport {
         var data = "review-data"
 
         func run() throws {
+            let review = try ReviewLoader.review(in: data)
             let loader = ReviewLoader(dataDirectory: URL(fileURLWithPath: data), displayDirectory: data)
-            let review: Review
-            switch loader.load() {
-            case .success(let loaded): review = loaded
-            case .failure(let failure):
-                Console.print(diagnostics: failure.diagnostics)
-                if case .missingInput = failure { throw ExitStatus.missingInput }
-                throw ExitStatus.invalidData
-            }
             let results = Synthesis.run(
                 review, configPath: loader.displayPath(ReviewLoader.configFileName), strict: false)
             let renderer = ReportRenderer(

@@ -54,15 +54,7 @@ extension ScopeReport.Prisma {
         var data = "review-data"
 
         func run() throws {
-            let loader = ReviewLoader(dataDirectory: URL(fileURLWithPath: data), displayDirectory: data)
-            let review: Review
-            switch loader.load() {
-            case .success(let loaded): review = loaded
-            case .failure(let failure):
-                Console.print(diagnostics: failure.diagnostics)
-                if case .missingInput = failure { throw ExitStatus.missingInput }
-                throw ExitStatus.invalidData
-            }
+            let review = try ReviewLoader.review(in: data)
             guard let flow = review.config.prisma else {
                 Console.error(
                     "\(data)/\(ReviewLoader.configFileName): error: the config has no 'prisma' section")
