@@ -6,7 +6,7 @@ PREFIX       ?= /usr/local
 DATA         ?= review-data
 TEMPLATES    ?= templates
 OUT          ?= _report
-APT_PACKAGES  = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES  = libcmark-gfm-dev libcmark-gfm-extensions-dev libssl-dev pkg-config
 TEST_PACKAGES = librsvg2-bin chromium fonts-dejavu-core
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -38,9 +38,9 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product scopereport
 
-# Installs the C libraries only when pkg-config cannot find them.
+# Installs the C libraries (cmark-gfm, OpenSSL's libcrypto) only when pkg-config cannot find them.
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
+	@if ! pkg-config --exists libcmark-gfm libcrypto 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
 	  echo "Installing $(APT_PACKAGES) with apt-get"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi

@@ -29,9 +29,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // OpenSSL's libcrypto from the system (Debian: libssl-dev), for SHA-256 alone.
+        .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // What the C library gives every stage: files read safely, printf's numbers, memmem, threads
         // over large inputs; the one place that tells Linux from macOS (Platform.swift).
-        .target(name: "ScopeSystem"),
+        .target(name: "ScopeSystem", dependencies: ["COpenSSLCrypto"]),
         // Compiler-style problems (file:line:column: error: …) and "did you mean", shared by every stage,
         // and the text formats every output needs (CSV and JSON fields, result keys).
         .target(name: "ScopeDiagnostics"),

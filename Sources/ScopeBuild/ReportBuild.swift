@@ -120,8 +120,8 @@ public struct ReportBuild: Sendable {
                 exitCode: BuildExit.invalidData)
         }
         var outputs: [String: String] = [:]
-        try rendered.forEachFile { path, bytes, made in
-            let digest = made ?? SHA256.hex(bytes)
+        try rendered.forEachFile { path, bytes in
+            let digest = SHA256.hex(bytes)
             outputs[path] = digest
             try emit(path, bytes, digest)
         }

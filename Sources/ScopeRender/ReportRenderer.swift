@@ -70,16 +70,12 @@ public struct ReportRenderer: Sendable {
 
     public func render() -> Result<RenderedReport, DiagnosticsError> {
         // studies.json is a large review's largest file (over 150 MB for 100,000 studies): it is
-        // encoded and hashed on the other core while the page is rendered.
+        // encoded on the other core while the page is rendered.
         let (page, studies) = ParallelMap.both(
-            parallel: review.studyCount >= 10_000, { renderPage() },
-            {
-                let json = StudiesJSON.encode(review)
-                return (json, SHA256.hex(json))
-            })
+            parallel: review.studyCount >= 10_000, { renderPage() }, { StudiesJSON.encode(review) })
         return page.map { page in
             var report = page
-            (report.studiesJSON, report.studiesJSONDigest) = studies
+            report.studiesJSON = studies
             return report
         }
     }
@@ -162,42 +158,47 @@ public struct RenderedReport: Sendable {
     public var values: ResultValues
     /// `studies.json`, as bytes: for a large review it is the largest file of the report.
     public var studiesJSON: [UInt8]
-    /// Its SHA-256.
-    public var studiesJSONDigest = ""
 
     /// Hands each of the report folder's files but `index.html` and `manifest.json` (the publish
-    /// stage's) to `body`, in path order, made one at a time, so that a large review's report (hundreds
-    /// of MB) is never whole in memory; with its SHA-256 when the render made it already.
-    public consuming func forEachFile(
-        _ body: (_ path: String, _ bytes: [UInt8], _ digest: String?) throws -> Void
-    ) rethrows {
-        enum Source {
+    /// stage's) to `body`, in path order. studies.json, a large review's largest file, is let go of once
+    /// handed over.
+    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) rethrows {
+        enum Source: Sendable {
             case markdown, results, studies
             case figure(ReportFigure)
             case markdownTable(ReportTable), csvTable(ReportTable), latexTable(ReportTable)
         }
-        var sources: [(path: String, source: Source)] = [
+        var paths: [(path: String, source: Source)] = [
             ("report.md", .markdown), ("results.json", .results), ("studies.json", .studies),
         ]
-        for figure in figures { sources.append(("figures/\(figure.name).svg", .figure(figure))) }
+        for figure in figures { paths.append(("figures/\(figure.name).svg", .figure(figure))) }
         for table in tables {
-            sources.append(("tables/\(table.name).md", .markdownTable(table)))
-            sources.append(("tables/\(table.name).csv", .csvTable(table)))
-            sources.append(("tables/\(table.name).tex", .latexTable(table)))
+            paths.append(("tables/\(table.name).md", .markdownTable(table)))
+            paths.append(("tables/\(table.name).csv", .csvTable(table)))
+            paths.append(("tables/\(table.name).tex", .latexTable(table)))
         }
-        sources.sort { $0.path < $1.path }
-        for (path, source) in sources {
-            switch source {
-            case .markdown: try body(path, Array(markdown.utf8), nil)
-            case .results: try body(path, Array(ResultsJSON.encode(values).utf8), nil)
-            case .studies:
-                // The largest file of a large review's report: let go of it once written.
-                try body(path, studiesJSON, studiesJSONDigest)
+        let sources = paths.sorted { $0.path < $1.path }
+        let (markdown, values) = (markdown, values)
+        // The tables of a large review take a second to write out one after another: they are made on
+        // every core (tens of MB in all), then handed over in path order.
+        let large = tables.reduce(0) { $0 + $1.rows.count } >= 10_000
+        let made = ParallelMap.map(sources.count, parallel: large) { index -> [UInt8] in
+            switch sources[index].source {
+            case .markdown: Array(markdown.utf8)
+            case .results: Array(ResultsJSON.encode(values).utf8)
+            case .studies: []
+            case .figure(let figure): Array(figure.svg.utf8)
+            case .markdownTable(let table): Array(TableWriters.markdown(table).utf8)
+            case .csvTable(let table): Array(TableWriters.csv(table).utf8)
+            case .latexTable(let table): Array(TableWriters.latex(table).utf8)
+            }
+        }
+        for (index, (path, source)) in sources.enumerated() {
+            if case .studies = source {
+                try body(path, studiesJSON)
                 studiesJSON = []
-            case .figure(let figure): try body(path, Array(figure.svg.utf8), nil)
-            case .markdownTable(let table): try body(path, Array(TableWriters.markdown(table).utf8), nil)
-            case .csvTable(let table): try body(path, Array(TableWriters.csv(table).utf8), nil)
-            case .latexTable(let table): try body(path, Array(TableWriters.latex(table).utf8), nil)
+            } else {
+                try body(path, made[index])
             }
         }
     }

@@ -4,7 +4,7 @@ import XCTest
 
 @testable import ScopePublish
 
-/// FIPS 180-4 test vectors (NIST's "SHA-256 examples") and block-boundary cases.
+/// FIPS 180-4 test vectors (NIST's "SHA-256 examples") and block-boundary cases, through OpenSSL.
 final class SHA256Tests: XCTestCase {
     func testNISTVectors() {
         XCTAssertEqual(
@@ -22,7 +22,7 @@ final class SHA256Tests: XCTestCase {
     func testStreamingInPiecesEqualsOneShot() {
         let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         for cut in [0, 1, 55, 56, 63, 64, 65, 127, 999] {
-            var hasher = SHA256()
+            let hasher = SHA256()
             hasher.update(bytes[..<cut])
             hasher.update(bytes[cut...])
             XCTAssertEqual(hasher.finalizeHex(), SHA256.hex(bytes), "cut at \(cut)")

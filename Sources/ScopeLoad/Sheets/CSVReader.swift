@@ -160,10 +160,12 @@ public enum CSVReader {
                     index += 1
                 }
             } else {
+                // An unquoted field (nearly every one) is copied once, as a slice.
+                let fieldStart = index
                 while index < end, bytes[index] != separator, bytes[index] != cr, bytes[index] != lf {
-                    field.append(bytes[index])
                     index += 1
                 }
+                field.append(contentsOf: bytes[fieldStart..<index])
             }
             if index >= end {
                 try finishRecord()
