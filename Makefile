@@ -45,7 +45,8 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 
-# What the tests use to look at the output: rsvg-convert and a headless Chromium.
+# What the tests use to look at the output: rsvg-convert, a headless Chromium, and LibreOffice with
+# poppler (tables.docx converted to PDF and read back).
 test-deps:
 	@missing=""; \
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
@@ -54,6 +55,15 @@ test-deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installing$$missing with apt-get"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing || \
+	    echo "warning: could not install$$missing; the tests that need them will say so"; \
+	fi
+	@# LibreOffice without its recommendations (which bring Java): the Writer that converts to PDF.
+	@missing=""; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing || \
 	    echo "warning: could not install$$missing; the tests that need them will say so"; \
 	fi
 

@@ -54,10 +54,13 @@ let package = Package(
             dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSystem"]),
         // SVG writing, the charts, and the PRISMA 2020 flow diagram drawn from the loaded counts.
         .target(name: "ScopeCharts", dependencies: ["ScopeDiagnostics", "ScopeLoad", "ScopeSystem"]),
-        // Stage 3: results → Markdown report, tables (MD/CSV/LaTeX) and figures (SVG).
+        // Stage 3: results → Markdown report, tables (MD/CSV/LaTeX, and Word for all of them) and figures (SVG).
         .target(
             name: "ScopeRender",
-            dependencies: ["ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopeSystem"]
+            dependencies: [
+                "ScopeLoad", "ScopeSynthesis", "ScopeCharts", "ScopeSystem",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The C Swift cannot reach: the atomic exchange of two folders (renameat2).
         .target(name: "CSystem"),
@@ -94,11 +97,20 @@ let package = Package(
         .testTarget(
             name: "PrismaTests", dependencies: ["ScopeLoad", "ScopeCharts", "ScopeDiagnostics"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ScopeRenderTests", dependencies: ["ScopeRender", "ScopeLoad", "ScopeSynthesis"]),
+        .testTarget(
+            name: "ScopeRenderTests",
+            dependencies: [
+                "ScopeRender", "ScopeLoad", "ScopeSynthesis",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "ScopePublishTests", dependencies: ["ScopePublish", "ScopeDiagnostics", "ScopeSystem"]),
         .testTarget(name: "ScopeDiffTests", dependencies: ["ScopeDiff", "ScopeDiagnostics"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["scopereport", "ScopeDiagnostics"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "scopereport", "ScopeDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import Foundation
 
 /// The parts of a built report folder that carry data: `results.json`, `studies.json`,
 /// `tables/*.csv` and `figures/*.svg`. Prose (report.md, index.html) is not compared: it follows
-/// from these and the templates.
+/// from these and the templates; nor is tables.docx, which holds the same tables as the CSV files.
 public struct ReportFolder: Sendable {
     /// Result key → value, as in `results.json`.
     public var results: [String: JSONScalar]

@@ -114,7 +114,7 @@ public struct ReportRenderer: Sendable {
         return .success(
             RenderedReport(
                 markdown: markdown, tables: tables, figures: figures, values: results.values,
-                studiesJSON: []))
+                studiesJSON: [], maxTableRowsOnPage: review.config.presentation.maxTableRows))
     }
 
     private func makeTables(_ format: NumberFormat) -> [ReportTable] {
@@ -158,18 +158,21 @@ public struct RenderedReport: Sendable {
     public var values: ResultValues
     /// `studies.json`, as bytes: for a large review it is the largest file of the report.
     public var studiesJSON: [UInt8]
+    /// A table with more rows is not inlined in the page, nor in tables.docx.
+    public var maxTableRowsOnPage: Int
 
     /// Hands each of the report folder's files but `index.html` and `manifest.json` (the publish
     /// stage's) to `body`, in path order. studies.json, a large review's largest file, is let go of once
     /// handed over.
-    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) rethrows {
+    public consuming func forEachFile(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
         enum Source: Sendable {
-            case markdown, results, studies
+            case markdown, results, studies, wordTables
             case figure(ReportFigure)
             case markdownTable(ReportTable), csvTable(ReportTable), latexTable(ReportTable)
         }
         var paths: [(path: String, source: Source)] = [
             ("report.md", .markdown), ("results.json", .results), ("studies.json", .studies),
+            ("tables.docx", .wordTables),
         ]
         for figure in figures { paths.append(("figures/\(figure.name).svg", .figure(figure))) }
         for table in tables {
@@ -178,19 +181,22 @@ public struct RenderedReport: Sendable {
             paths.append(("tables/\(table.name).tex", .latexTable(table)))
         }
         let sources = paths.sorted { $0.path < $1.path }
-        let (markdown, values) = (markdown, values)
+        let (markdown, values, tables, maxRows) = (markdown, values, tables, maxTableRowsOnPage)
         // The tables of a large review take a second to write out one after another: they are made on
         // every core (tens of MB in all), then handed over in path order.
         let large = tables.reduce(0) { $0 + $1.rows.count } >= 10_000
-        let made = ParallelMap.map(sources.count, parallel: large) { index -> [UInt8] in
-            switch sources[index].source {
-            case .markdown: Array(markdown.utf8)
-            case .results: Array(ResultsJSON.encode(values).utf8)
-            case .studies: []
-            case .figure(let figure): Array(figure.svg.utf8)
-            case .markdownTable(let table): Array(TableWriters.markdown(table).utf8)
-            case .csvTable(let table): Array(TableWriters.csv(table).utf8)
-            case .latexTable(let table): Array(TableWriters.latex(table).utf8)
+        let made = ParallelMap.map(sources.count, parallel: large) { index -> Result<[UInt8], any Error> in
+            Result {
+                switch sources[index].source {
+                case .markdown: Array(markdown.utf8)
+                case .wordTables: try WordTables.docx(tables, maxTableRowsOnPage: maxRows)
+                case .results: Array(ResultsJSON.encode(values).utf8)
+                case .studies: []
+                case .figure(let figure): Array(figure.svg.utf8)
+                case .markdownTable(let table): Array(TableWriters.markdown(table).utf8)
+                case .csvTable(let table): Array(TableWriters.csv(table).utf8)
+                case .latexTable(let table): Array(TableWriters.latex(table).utf8)
+                }
             }
         }
         for (index, (path, source)) in sources.enumerated() {
@@ -198,7 +204,7 @@ public struct RenderedReport: Sendable {
                 try body(path, studiesJSON)
                 studiesJSON = []
             } else {
-                try body(path, made[index])
+                try body(path, made[index].get())
             }
         }
     }
