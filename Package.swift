@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev + libcmark-gfm-extensions-dev).
@@ -77,12 +78,20 @@ let package = Package(
                 "ScopeDiagnostics", "ScopeLoad", "ScopeSynthesis", "ScopeRender", "ScopePublish",
                 "ScopeSystem",
             ]),
+        // `scopereport serve`: the build served over HTTP, rebuilt on every save, the page reloading itself.
+        .target(
+            name: "ScopePreview",
+            dependencies: [
+                "ScopeBuild", "ScopeDiagnostics", "ScopePublish", "ScopeSystem",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         // The commands; each is a few lines over the libraries.
         .executableTarget(
             name: "scopereport",
             dependencies: [
                 "ScopeBuild", "ScopeDiagnostics", "ScopeLoad", "ScopeStatistics", "ScopeSynthesis",
-                "ScopeRender", "ScopePublish", "ScopeDiff", "ScopeSystem",
+                "ScopeRender", "ScopePublish", "ScopeDiff", "ScopePreview", "ScopeSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -21,8 +21,8 @@ struct ScopeReport: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            Build.self, Validate.self, Init.self, Placeholders.self, Prisma.self, Stats.self, Generate.self,
-            Diff.self,
+            Build.self, Serve.self, Validate.self, Init.self, Placeholders.self, Prisma.self, Stats.self,
+            Generate.self, Diff.self,
         ],
         defaultSubcommand: Build.self
     )

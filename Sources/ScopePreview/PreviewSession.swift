@@ -1,0 +1,129 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import ScopeBuild
+import ScopeDiagnostics
+import ScopePublish
+
+/// `scopereport serve`: builds the report, serves it, and rebuilds whenever an input is saved; the
+/// open page reloads itself after each build, or shows the build's errors while the inputs do not
+/// build (the report on disk stays the last one that did, as `build` leaves it).
+///
+/// The inputs are watched by looking at them ten times a second (`InputSignature`): a review has a
+/// few dozen files, and a poll needs nothing of the system and sees every kind of save.
+public final class PreviewSession: @unchecked Sendable {
+    private let folders: BuildFolders
+    private let version: String
+    private let log: @Sendable (String) -> Void
+    private let state = PreviewState()
+    private var server: HTTPServer?
+
+    public init(folders: BuildFolders, version: String, log: @escaping @Sendable (String) -> Void) {
+        self.folders = folders
+        self.version = version
+        self.log = log
+    }
+
+    /// Starts serving on `host:port` (port 0: any free port) and returns the port it listens on.
+    public func listen(host: String, port: UInt16) throws -> UInt16 {
+        let address: any SocketAddress =
+            host.contains(":")
+            ? try sockaddr_in6.inet6(ip6: host, port: port) : try sockaddr_in.inet(ip4: host, port: port)
+        let pages = PreviewServer(reportFolder: folders.outURL.path, state: state)
+        // The long poll holds a request for 10 s; the timeout must outlast it.
+        let server = HTTPServer(
+            address: address, timeout: 30, logger: .disabled,
+            handler: ClosureHTTPHandler { await pages.respond(to: $0) })
+        self.server = server
+        let started = StartResult()
+        Task {
+            do { try await server.run() } catch { started.finish(.failure(error)) }
+        }
+        Task {
+            do {
+                try await server.waitUntilListening(timeout: 10)
+                switch await server.listeningAddress {
+                case .ip4(_, let port), .ip6(_, let port): started.finish(.success(port))
+                default: started.finish(.success(port))
+                }
+            } catch {
+                started.finish(.failure(error))
+            }
+        }
+        return try started.wait()
+    }
+
+    /// Rebuilds after every change of the inputs since the call, until `stopped()` says so (asked ten
+    /// times a second, never during a build: the report folder is never left half written).
+    public func run(until stopped: () -> Bool) {
+        let watched = [folders.dataURL.path, folders.templatesURL.path]
+        var signature = InputSignature(folders: watched)
+        while !stopped() {
+            usleep(100_000)
+            var now = InputSignature(folders: watched)
+            guard now != signature else { continue }
+            // An editor may write a file in several steps: build once the inputs hold still for 50 ms.
+            while !stopped() {
+                usleep(50_000)
+                let again = InputSignature(folders: watched)
+                if again == now { break }
+                now = again
+            }
+            signature = now
+            if !stopped() { build() }
+        }
+        if let server {
+            let stopped = DispatchSemaphore(value: 0)
+            Task {
+                await server.stop(timeout: 1)
+                stopped.signal()
+            }
+            stopped.wait()
+        }
+    }
+
+    /// Builds once, as `build` does, and tells the terminal and the page how it went.
+    public func build() {
+        let started = DispatchTime.now()
+        let wasFailing = state.snapshot.failure != nil
+        do {
+            let outcome = try ReportBuild(folders: folders, version: version).run()
+            for warning in outcome.warnings { log(warning.description) }
+            let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+            log(outcome.summary(out: folders.out, milliseconds: Int(milliseconds)))
+            if !outcome.upToDate || wasFailing { state.update(failure: nil) }
+        } catch let failure as BuildFailure {
+            fail(failure.diagnostics.map(\.description) + [failure.summary])
+        } catch let failure as OutputFolder.Failure {
+            fail(["\(folders.out): error: \(failure)", "publish failed; nothing was written"])
+        } catch {
+            fail(["error: internal error: \(error)"])
+        }
+    }
+
+    private func fail(_ lines: [String]) {
+        for line in lines { log(line) }
+        state.update(failure: lines)
+    }
+
+    /// The first outcome of starting the server, handed from its tasks to the thread that waits.
+    private final class StartResult: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        private var result: Result<UInt16, any Error>?
+
+        func finish(_ outcome: Result<UInt16, any Error>) {
+            let first = lock.withLock {
+                guard result == nil else { return false }
+                result = outcome
+                return true
+            }
+            if first { done.signal() }
+        }
+
+        func wait() throws -> UInt16 {
+            done.wait()
+            return try lock.withLock { result! }.get()
+        }
+    }
+}
