@@ -15,9 +15,9 @@ final class ServeTests: XCTestCase {
         private let lock = NSLock()
         private var printed = ""
 
-        init(in folder: URL) throws {
+        init(in folder: URL, _ arguments: [String] = []) throws {
             process.executableURL = ScopeReportRun.executable
-            process.arguments = ["serve", "--port", "0"]
+            process.arguments = ["serve", "--port", "0"] + arguments
             process.currentDirectoryURL = folder
             let pipe = Pipe()
             process.standardError = pipe
@@ -150,5 +150,33 @@ final class ServeTests: XCTestCase {
         server.process.waitUntilExit()
         XCTAssertEqual(server.process.terminationStatus, 0, server.output)
         XCTAssertTrue(server.output.hasSuffix("stopped\n"), server.output)
+    }
+
+    /// The second fixture review (other columns, other templates) is served and rebuilt the same way.
+    func testServeRebuildsTheSecondReview() throws {
+        let folder = try temporaryFolder(self)
+        let fixture = ScopeReportRun.repository.appendingPathComponent("Tests/Fixtures/second-review")
+        for name in ["data", "templates"] {
+            try FileManager.default.copyItem(
+                at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let server = try Server(
+            in: folder, ["--data", "data", "--templates", "templates", "--out", "report"])
+        defer { if server.process.isRunning { server.process.terminate() } }
+        let base = "http://127.0.0.1:\(try server.port())"
+        XCTAssertTrue(
+            try Self.get(base + "/").body.contains(
+                "Nurse-led interventions against falls and pressure ulcers"),
+            server.output)
+        let template = folder.appendingPathComponent("templates/report.md")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        try saveByRename(
+            template,
+            text.replacingOccurrences(
+                of: "# {{metadata.title}}\n", with: "# {{metadata.title}}\n\nSecond review, edited.\n"))
+        try eventually("the edit served") { try Self.get(base + "/").body.contains("Second review, edited.") }
+        kill(server.process.processIdentifier, SIGINT)
+        server.process.waitUntilExit()
+        XCTAssertEqual(server.process.terminationStatus, 0, server.output)
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser test of the report: builds the default report, then test_report_page.py loads it in the
-# system's headless Chromium (through Playwright) and judges what a reader sees. Screenshots go to
-# Tests/browser/out/. Closes with `N passed, N failed`.
+# system's headless Chromium (through Playwright) and judges what a reader sees; test_serve.py opens
+# `scopereport serve`'s page and edits the inputs under it. Screenshots go to Tests/browser/out/.
+# Each closes with `N passed, N failed`.
 #
 # Skips loudly (exit 0) when no Chromium can be found or installed, except in CI (CI=true), where
 # a skipped browser test is a failure.
@@ -67,5 +68,10 @@ trap 'rm -rf "$site"' EXIT
 mkdir -p "$site/reports"
 "$binary" build --out "$site/reports/scope" --force --quiet || fail "$binary build failed: no report to test"
 
+status=0
 PYTHONDONTWRITEBYTECODE=1 "$python" "$here/test_report_page.py" --report "$site/reports/scope" --site "$site" \
-  --out "$here/out" --chromium "$chromium"
+  --out "$here/out" --chromium "$chromium" || status=1
+# `scopereport serve`: the page reloads itself after a save and shows a broken cell's error.
+PYTHONDONTWRITEBYTECODE=1 "$python" "$here/test_serve.py" --binary "$binary" --repository "$root" \
+  --out "$here/out" --chromium "$chromium" || status=1
+exit $status
