@@ -81,6 +81,15 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(rename(temporary.path, file.path), 0)
     }
 
+    /// Saves templates/report.md with `line` under its title heading.
+    private func addLineUnderTheTitle(_ line: String, in folder: URL) throws {
+        let template = folder.appendingPathComponent("templates/report.md")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        let title = "# {{metadata.title}}\n"
+        XCTAssertTrue(text.contains(title))
+        try saveByRename(template, text.replacingOccurrences(of: title, with: title + "\n\(line)\n"))
+    }
+
     func testServeRebuildsOnSaveShowsErrorsAndStopsCleanly() throws {
         let folder = try temporaryFolder(self)
         try copyDefaultReview(to: folder)
@@ -116,12 +125,7 @@ final class ServeTests: XCTestCase {
             }
         }
         usleep(200_000)
-        let template = folder.appendingPathComponent("templates/report.md")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try saveByRename(
-            template,
-            text.replacingOccurrences(
-                of: "\n# {{metadata.title}}\n", with: "\n# {{metadata.title}}\n\nEdited while served.\n"))
+        try addLineUnderTheTitle("Edited while served.", in: folder)
         wait(for: [woken], timeout: 10)
         page = try Self.get(base + "/")
         XCTAssertTrue(page.body.contains("Edited while served."), server.output)
@@ -168,12 +172,7 @@ final class ServeTests: XCTestCase {
             try Self.get(base + "/").body.contains(
                 "Nurse-led interventions against falls and pressure ulcers"),
             server.output)
-        let template = folder.appendingPathComponent("templates/report.md")
-        let text = try String(contentsOf: template, encoding: .utf8)
-        try saveByRename(
-            template,
-            text.replacingOccurrences(
-                of: "# {{metadata.title}}\n", with: "# {{metadata.title}}\n\nSecond review, edited.\n"))
+        try addLineUnderTheTitle("Second review, edited.", in: folder)
         try eventually("the edit served") { try Self.get(base + "/").body.contains("Second review, edited.") }
         kill(server.process.processIdentifier, SIGINT)
         server.process.waitUntilExit()
