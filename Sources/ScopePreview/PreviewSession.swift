@@ -50,7 +50,20 @@ public final class PreviewSession: @unchecked Sendable {
                 started.finish(.failure(error))
             }
         }
-        return try started.wait()
+        do {
+            return try started.wait()
+        } catch SocketError.failed(_, let number, let message) {
+            throw ListenFailure(
+                reason: number == EADDRINUSE ? "the port is in use; choose another with --port" : message)
+        } catch {
+            throw ListenFailure(reason: "\(error)")
+        }
+    }
+
+    /// Why the server could not listen, in words for the terminal.
+    public struct ListenFailure: Error, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
     }
 
     /// Rebuilds after every change of the inputs since the call, until `stopped()` says so (asked ten

@@ -172,6 +172,14 @@ final class ServeTests: XCTestCase {
             try Self.get(base + "/").body.contains(
                 "Nurse-led interventions against falls and pressure ulcers"),
             server.output)
+        // A second server on the same port says so and exits 73.
+        let port = try server.port()
+        let second = try ScopeReportRun.run(
+            ["serve", "--port", "\(port)", "--data", "data", "--templates", "templates", "--out", "report"],
+            in: folder, watchdog: 60)
+        XCTAssertEqual(second.status, 73, second.stderr)
+        XCTAssertTrue(
+            second.stderr.contains("cannot listen on 127.0.0.1:\(port): the port is in use"), second.stderr)
         try addLineUnderTheTitle("Second review, edited.", in: folder)
         try eventually("the edit served") { try Self.get(base + "/").body.contains("Second review, edited.") }
         kill(server.process.processIdentifier, SIGINT)
