@@ -121,10 +121,11 @@ def serve_latency(binary, data, templates, scratch, runs):
     process = subprocess.Popen([binary, "serve", "--port", "0"], cwd=folder, stderr=subprocess.PIPE,
                                stdout=subprocess.DEVNULL, text=True)
     port = None
-    for line in process.stderr:
+    for line in process.stderr:  # ready once it listens and its first build is done
         match = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
         if match:
             port = int(match.group(1))
+        if port and line.startswith("built "):
             break
     threading.Thread(target=lambda: process.stderr.read(), daemon=True).start()
     base = f"http://127.0.0.1:{port}"

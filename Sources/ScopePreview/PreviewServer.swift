@@ -42,13 +42,16 @@ struct PreviewServer: Sendable {
         let snapshot = state.snapshot
         let script = Self.reloadScript(generation: snapshot.generation)
         if let failure = snapshot.failure {
-            return Self.response(
-                .ok, type: "text/html; charset=utf-8", Data(Self.errorPage(failure, script).utf8))
+            let page = Self.notice(
+                "The report does not build",
+                "Fix these and save: the page reloads by itself. The last report that built is still on disk, as it was.",
+                failure, script)
+            return Self.response(.ok, type: "text/html; charset=utf-8", Data(page.utf8))
         }
         guard case .success(let bytes) = LocalFiles.readRegularFile(reportFolder + "/index.html") else {
-            return Self.response(
-                .ok, type: "text/html; charset=utf-8",
-                Data(Self.errorPage(["no report yet: the first build has not finished"], script).utf8))
+            let page = Self.notice(
+                "Building the report…", "The page shows it as soon as it is built.", [], script)
+            return Self.response(.ok, type: "text/html; charset=utf-8", Data(page.utf8))
         }
         var html = String(decoding: bytes, as: UTF8.self)
         if let end = html.range(of: "</body>", options: .backwards) {
@@ -106,7 +109,8 @@ struct PreviewServer: Sendable {
         """
     }
 
-    static func errorPage(_ lines: [String], _ script: String) -> String {
+    /// A page of the server's own: the build's errors, or word that the first build is under way.
+    static func notice(_ heading: String, _ text: String, _ lines: [String], _ script: String) -> String {
         let escaped = lines.map {
             $0.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
@@ -114,15 +118,15 @@ struct PreviewServer: Sendable {
         return """
             <!DOCTYPE html>
             <html lang="en">
-            <head><meta charset="utf-8"><title>Build failed · scopereport serve</title>
+            <head><meta charset="utf-8"><title>\(heading) · scopereport serve</title>
             <style>body { font: 1rem/1.5 system-ui, sans-serif; margin: 2rem; color: #1d1d1f; }
             pre { white-space: pre-wrap; background: #fbeaea; border-left: 4px solid #b00020; padding: 1rem; }</style>
             </head>
             <body>
             <main>
-            <h1>The report does not build</h1>
-            <p>Fix these and save: the page reloads by itself. The last report that built is still on disk, as it was.</p>
-            <pre id="build-errors">\(escaped.joined(separator: "\n"))</pre>
+            <h1>\(heading)</h1>
+            <p>\(text)</p>
+            \(lines.isEmpty ? "" : "<pre id=\"build-errors\">\(escaped.joined(separator: "\n"))</pre>")
             </main>
             \(script)</body>
             </html>

@@ -40,7 +40,6 @@ extension ScopeReport {
             let session = PreviewSession(folders: folders.build, version: ScopeReport.version) {
                 Console.write($0)
             }
-            session.build()
             let listening: UInt16
             do {
                 listening = try session.listen(host: host == "localhost" ? "127.0.0.1" : host, port: port)
@@ -50,6 +49,7 @@ extension ScopeReport {
             }
             let shownHost = host.contains(":") ? "[\(host)]" : host
             Console.write("serving http://\(shownHost):\(listening)/ (Ctrl-C stops)")
+            session.build()
             // Ctrl-C and SIGTERM end the session after the build under way: no half-written folder.
             signal(SIGINT) { _ in stopRequested = 1 }
             signal(SIGTERM) { _ in stopRequested = 1 }

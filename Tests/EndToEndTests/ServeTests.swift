@@ -32,19 +32,23 @@ final class ServeTests: XCTestCase {
 
         var output: String { lock.withLock { printed } }
 
-        /// The port it printed, once it listens.
+        /// The port it printed, once it listens and its first build is done.
         func port() throws -> Int {
             let deadline = Date().addingTimeInterval(20)
             while Date() < deadline {
-                if let range = output.range(
-                    of: #"serving http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression)
+                let built = output.contains("\nbuilt ") || output.contains(" is up to date ")
+                if built,
+                    let range = output.range(
+                        of: #"serving http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression)
                 {
                     return Int(output[range].dropFirst("serving http://127.0.0.1:".count).dropLast())!
                 }
                 usleep(20_000)
             }
-            throw XCTSkip("serve did not start: \(output)")
+            throw NotStarted(output: output)
         }
+
+        struct NotStarted: Error { var output: String }
     }
 
     private static func get(_ url: String, timeout: TimeInterval = 15) throws -> (status: Int, body: String) {

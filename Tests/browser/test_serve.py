@@ -36,11 +36,13 @@ def start_server(binary, folder):
     port = []
 
     def read():
+        # Ready once it listens and its first build is done.
         for line in process.stderr:
             lines.append(line)
             match = re.search(r"serving http://127\.0\.0\.1:(\d+)/", line)
             if match and not port:
                 port.append(int(match.group(1)))
+            if port and line.startswith("built "):
                 found.set()
 
     threading.Thread(target=read, daemon=True).start()
