@@ -66,11 +66,13 @@ public final class PreviewSession: @unchecked Sendable {
         public var description: String { reason }
     }
 
-    /// Rebuilds after every change of the inputs since the call, until `stopped()` says so (asked ten
-    /// times a second, never during a build: the report folder is never left half written).
+    /// Builds, then rebuilds after every change of the inputs until `stopped()` says so (asked ten
+    /// times a second, never during a build: the report folder is never left half written). The
+    /// inputs are looked at before the first build, so that a save during it is not missed.
     public func run(until stopped: () -> Bool) {
         let watched = [folders.dataURL.path, folders.templatesURL.path]
         var signature = InputSignature(folders: watched)
+        build()
         while !stopped() {
             usleep(100_000)
             var now = InputSignature(folders: watched)
@@ -96,7 +98,7 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Builds once, as `build` does, and tells the terminal and the page how it went.
-    public func build() {
+    private func build() {
         let started = DispatchTime.now()
         let wasFailing = state.snapshot.failure != nil
         do {

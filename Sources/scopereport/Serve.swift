@@ -49,7 +49,6 @@ extension ScopeReport {
             }
             let shownHost = host.contains(":") ? "[\(host)]" : host
             Console.write("serving http://\(shownHost):\(listening)/ (Ctrl-C stops)")
-            session.build()
             // Ctrl-C and SIGTERM end the session after the build under way: no half-written folder.
             signal(SIGINT) { _ in stopRequested = 1 }
             signal(SIGTERM) { _ in stopRequested = 1 }
