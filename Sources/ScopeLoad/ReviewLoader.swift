@@ -175,9 +175,9 @@ public struct ReviewLoader: Sendable {
     ) -> Result<RawSheet, LoadFailure> {
         do throws(DiagnosticsError) {
             if source.file.lowercased().hasSuffix(".xlsx") {
+                let url = dataDirectory.appendingPathComponent(source.file)
                 return .success(
-                    try XLSXReader.read(
-                        bytes, displayPath: path, sheet: source.sheetName, limits: limits.xlsx))
+                    try XLSXReader.read(url, displayPath: path, sheet: source.sheetName, limits: limits.xlsx))
             }
             let text = decode(bytes, source.encoding, path: path, configPath: configPath, &warnings)
             return .success(

@@ -12,12 +12,11 @@ struct XLSXPackage {
     private let limits: XLSXLimits
     private let problems: XLSXProblems
 
-    /// The workbook from its bytes, as the loader read (and size-checked) them: the file is read once.
-    init(bytes: Data, limits: XLSXLimits, problems: XLSXProblems) throws(DiagnosticsError) {
+    init(url: URL, limits: XLSXLimits, problems: XLSXProblems) throws(DiagnosticsError) {
         do {
-            archive = try Archive(data: bytes, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw problems.error(Self.notAZIPMessage(bytes))
+            throw problems.error(Self.notAZIPMessage(url))
         }
         var entries: [String: Entry] = [:]
         for entry in archive where entry.type == .file {
@@ -79,10 +78,14 @@ struct XLSXPackage {
         return data
     }
 
-    /// Tells a legacy `.xls` (an OLE compound file) saved under the wrong name from other non-ZIP bytes.
-    private static func notAZIPMessage(_ bytes: Data) -> String {
+    /// Tells a missing file from a legacy `.xls` (an OLE compound file) saved under the wrong name.
+    private static func notAZIPMessage(_ url: URL) -> String {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            return "cannot open the workbook: no readable file at this path"
+        }
+        defer { try? handle.close() }
         let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
-        if Array(bytes.prefix(8)) == oleSignature {
+        if let head = try? handle.read(upToCount: 8), Array(head) == oleSignature {
             return "not an XLSX workbook: this is a legacy Excel 97–2003 (.xls) file; save it as .xlsx"
         }
         return "not an XLSX workbook: the file is not a ZIP archive"

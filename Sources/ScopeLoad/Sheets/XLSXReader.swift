@@ -1,6 +1,5 @@
 import Foundation
 import ScopeDiagnostics
-import ScopeSystem
 
 /// Reads one worksheet of an Excel workbook (`.xlsx`) into a `RawSheet`: the first row is the header,
 /// every cell becomes the text Excel would show for its stored value (numbers as shortest round-trip
@@ -8,23 +7,12 @@ import ScopeSystem
 /// cell is located as `Sheet!G14`. All failures are thrown as a `DiagnosticsError` located at
 /// `displayPath`.
 public enum XLSXReader {
-    /// The workbook at `url`, read whole first.
+    /// - Parameter sheet: the worksheet's name; nil reads the first sheet in tab order.
     public static func read(
         _ url: URL, displayPath: String, sheet: String?, limits: XLSXLimits = .default
     ) throws(DiagnosticsError) -> RawSheet {
-        guard let bytes = LocalFiles.contents(url.path) else {
-            throw XLSXProblems(displayPath: displayPath).error(
-                "cannot open the workbook: no readable file at this path")
-        }
-        return try read(bytes, displayPath: displayPath, sheet: sheet, limits: limits)
-    }
-
-    /// - Parameter sheet: the worksheet's name; nil reads the first sheet in tab order.
-    public static func read(
-        _ bytes: [UInt8], displayPath: String, sheet: String?, limits: XLSXLimits = .default
-    ) throws(DiagnosticsError) -> RawSheet {
         let problems = XLSXProblems(displayPath: displayPath)
-        let package = try XLSXPackage(bytes: Data(bytes), limits: limits, problems: problems)
+        let package = try XLSXPackage(url: url, limits: limits, problems: problems)
         let workbook = try XLSXWorkbookParser.parse(
             package.read(workbookPart, neededFor: "the list of sheets"), part: workbookPart, limits: limits,
             problems: problems)
