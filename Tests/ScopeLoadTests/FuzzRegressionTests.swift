@@ -42,4 +42,14 @@ final class FuzzRegressionTests: XCTestCase {
             "data/fuzz-utf16-processing-instruction.xlsx: error: part xl/worksheets/sheet1.xml is not valid "
                 + "UTF-8 (invalid byte at byte offset 1); the file is damaged")
     }
+
+    /// FuzzXLSXReader, when the workbook was read from memory: a central directory that claims to lie
+    /// past the end made ZIPFoundation's in-memory archive trap (a range with its bounds reversed), so
+    /// workbooks are read from their file, where the same bytes are a plain error.
+    func testACentralDirectoryPastTheEndIsAnErrorNotACrash() {
+        XCTAssertEqual(
+            XLSXFixtures.failure("fuzz-central-directory-past-the-end.xlsx"),
+            "data/fuzz-central-directory-past-the-end.xlsx: error: not a readable XLSX workbook: it has no "
+                + "part xl/workbook.xml (the list of sheets)")
+    }
 }

@@ -14,6 +14,8 @@ struct XLSXPackage {
 
     init(url: URL, limits: XLSXLimits, problems: XLSXProblems) throws(DiagnosticsError) {
         do {
+            // From the file, not from bytes in memory: ZIPFoundation's in-memory archive traps on a
+            // central directory that points past the end (FuzzRegressionTests).
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw problems.error(Self.notAZIPMessage(url))
