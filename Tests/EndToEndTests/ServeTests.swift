@@ -151,6 +151,17 @@ final class ServeTests: XCTestCase {
         // Fixed again: the report is back.
         try saveByRename(sheet, good)
         try eventually("the report back") { try Self.get(base + "/").body.contains("Edited while served.") }
+        // A broken template, the same way: its located error in the page.
+        let template = folder.appendingPathComponent("templates/report.md")
+        let edited = try String(contentsOf: template, encoding: .utf8)
+        try saveByRename(template, edited + "\n{{#studies}}\n")
+        try eventually("the template's error") {
+            try Self.get(base + "/").body.contains("error: {{#studies}} is never closed by {{/studies}}")
+        }
+        try saveByRename(template, edited)
+        try eventually("the report back again") {
+            try Self.get(base + "/").body.contains("Edited while served.")
+        }
 
         // Ctrl-C: it stops, with status 0.
         kill(server.process.processIdentifier, SIGINT)
