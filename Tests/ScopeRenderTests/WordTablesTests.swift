@@ -48,4 +48,29 @@ final class WordTablesTests: XCTestCase {
         XCTAssertTrue(xml.contains("the whole table is in tables/t1.csv"))
         XCTAssertTrue(xml.contains(">A note.</w:t>"))
     }
+
+    /// Column widths fill the text width with a fixed layout, a long column getting more than a short
+    /// one; a table whose words cannot fit upright gets a landscape section of its own.
+    func testWidthsFillThePageAndAWideTableTurnsTheSheet() throws {
+        let narrow = try document([table(1, rows: 2)], maxRows: 10)
+        XCTAssertTrue(
+            narrow.contains("<w:tblW w:w=\"9638\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"), narrow)
+        let grid = try XCTUnwrap(narrow.range(of: #"<w:tblGrid>.*</w:tblGrid>"#, options: .regularExpression))
+        let widths = narrow[grid].split(separator: "\"").compactMap { Int($0) }
+        XCTAssertEqual(widths.reduce(0, +), 9638, "\(widths)")
+        XCTAssertGreaterThan(widths[0], widths[1], "the text column is wider than the count column")
+        XCTAssertFalse(narrow.contains("landscape"))
+
+        let wide = ReportTable(
+            name: "wide", number: 2, title: "Wide",
+            columns: (0..<12).map { .init("Heading\($0)") },
+            rows: [(0..<12).map { .text("Seventeen-letters\($0)") }], notes: [])
+        let xml = try document([table(1, rows: 1), wide], maxRows: 10)
+        // The first section (portrait) ends before the wide table; the last section is landscape.
+        let portraitEnd = try XCTUnwrap(
+            xml.range(of: "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
+        let wideTable = try XCTUnwrap(xml.range(of: "Table 2. Wide"))
+        XCTAssertLessThan(portraitEnd.lowerBound, wideTable.lowerBound)
+        XCTAssertTrue(xml.contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"), xml)
+    }
 }

@@ -9,18 +9,43 @@ import ZIPFoundation
 /// of journal tables (booktabs): a heavy rule above and below, a light one under the header, no
 /// vertical lines; the header row repeats on every page; right-aligned columns (numbers) stay right.
 ///
-/// The package holds the four parts Word needs, written with fixed timestamps in a fixed order, so
+/// The package holds the five parts Word needs, written with fixed timestamps in a fixed order, so
 /// that the same tables give the same bytes.
 public enum WordTables {
     public static func docx(_ tables: [ReportTable], maxTableRowsOnPage: Int) throws -> [UInt8] {
-        let body = tables.sorted { $0.number < $1.number }.map {
-            $0.rows.count > maxTableRowsOnPage ? pointer($0) : table($0)
+        // A table too wide for a portrait page gets landscape pages, as a journal prints it: runs of
+        // tables of one orientation are sections, each ended by a paragraph carrying its page (the
+        // last one's page is the body's own).
+        var sections: [(page: Page, xml: String)] = []
+        for table in tables.sorted(by: { $0.number < $1.number }) {
+            var page = Page.portrait
+            var xml = pointer(table)
+            if table.rows.count <= maxTableRowsOnPage {
+                if let widths = columnWidths(table, within: Page.portrait.textWidth) {
+                    xml = self.table(table, widths: widths)
+                } else {
+                    page = .landscape
+                    xml = self.table(
+                        table, widths: columnWidths(table, within: page.textWidth) ?? squeezed(table))
+                }
+            }
+            if sections.last?.page == page {
+                sections[sections.count - 1].xml += xml
+            } else {
+                sections.append((page, xml))
+            }
         }
+        var body = ""
+        for (index, section) in sections.enumerated() {
+            body += section.xml
+            if index < sections.count - 1 { body += "<w:p><w:pPr>\(section.page.properties)</w:pPr></w:p>\n" }
+        }
+        let last = sections.last?.page ?? .portrait
         let parts: [(path: String, xml: String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
             ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/document.xml", document(body.joined())),
+            ("word/document.xml", document(body, last)),
             ("word/styles.xml", styles),
         ]
         let archive = try Archive(data: Data(), accessMode: .create)
@@ -39,15 +64,14 @@ public enum WordTables {
         return [UInt8](archive.data ?? Data())
     }
 
-    private static func table(_ table: ReportTable) -> String {
-        // Widths in twentieths of a point, shared evenly across the text width (Word refits them).
-        let width = textWidth / max(table.columns.count, 1)
+    private static func table(_ table: ReportTable, widths: [Int]) -> String {
         var xml = caption(table.caption)
-        xml += "<w:tbl>\n<w:tblPr><w:tblStyle w:val=\"JournalTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        // Fixed layout: Word and LibreOffice keep these widths instead of guessing their own.
+        xml += "<w:tbl>\n<w:tblPr><w:tblStyle w:val=\"JournalTable\"/>"
+        xml += "<w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
         xml += "<w:tblLook w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
         xml += "w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>\n<w:tblGrid>"
-        xml +=
-            String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: table.columns.count) + "</w:tblGrid>\n"
+        xml += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>\n"
         xml += "<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
         for column in table.columns {
             xml += cell(column.header, alignment: column.alignment, header: true)
@@ -64,6 +88,60 @@ public enum WordTables {
         xml += "</w:tbl>\n"
         return xml + notes(table.notes)
     }
+
+    /// Widths in twentieths of a point (twips) that fill `textWidth`, or nil when the columns do not
+    /// fit in it. Each column needs at least its longest word (the header's in bold); what is left is
+    /// shared by the length of each column's longest line (40 characters at most): a column of
+    /// reasons gets the room, one of counts little.
+    private static func columnWidths(_ table: ReportTable, within textWidth: Int) -> [Int]? {
+        let minimum = minimumWidths(table)
+        let spare = textWidth - minimum.reduce(0, +)
+        guard spare >= 0 else { return nil }
+        let lines = table.columns.indices.map { index in
+            let longest =
+                texts(table, column: index).flatMap { $0.split(separator: "\n").map(\.count) }.max() ?? 0
+            return max(min(longest, 40), 1)
+        }
+        let total = lines.reduce(0, +)
+        return filling(minimum.indices.map { minimum[$0] + spare * lines[$0] / total }, textWidth)
+    }
+
+    /// Each column's longest word (25 characters at most: a DOI may break), in twips.
+    private static func minimumWidths(_ table: ReportTable) -> [Int] {
+        table.columns.indices.map { index in
+            let words = texts(table, column: index).flatMap { $0.split(whereSeparator: \.isWhitespace) }
+            let header =
+                table.columns[index].header.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0
+            // A bold header word is wider than the average text (a tenth, and capitals more): one more.
+            let longest = max(words.map(\.count).max() ?? 0, header + (header + 9) / 10 + 1)
+            return min(longest, 25) * characterWidth + cellMargins
+        }
+    }
+
+    /// The minimum widths scaled down to a landscape page, for a table too wide even for it: some long
+    /// words then break, which beats running off the page.
+    private static func squeezed(_ table: ReportTable) -> [Int] {
+        let minimum = minimumWidths(table)
+        let total = minimum.reduce(0, +)
+        return filling(minimum.map { $0 * Page.landscape.textWidth / total }, Page.landscape.textWidth)
+    }
+
+    /// `widths` with what rounding down left over given to the last column, so that they add up.
+    private static func filling(_ widths: [Int], _ textWidth: Int) -> [Int] {
+        guard !widths.isEmpty else { return widths }
+        var widths = widths
+        widths[widths.count - 1] += textWidth - widths.reduce(0, +)
+        return widths
+    }
+
+    private static func texts(_ table: ReportTable, column: Int) -> [String] {
+        [table.columns[column].header] + table.rows.map { column < $0.count ? $0[column].text : "" }
+    }
+
+    /// The average advance of a character of the 9-point table text, and a cell's left and right
+    /// margins (108 twips each, the table style's), in twips.
+    private static let characterWidth = 85
+    private static let cellMargins = 216
 
     private static func pointer(_ table: ReportTable) -> String {
         let rows = NumberFormat(Presentation()).grouped(table.rows.count)
@@ -105,16 +183,32 @@ public enum WordTables {
         }.joined(separator: "<w:r><w:br/></w:r>")
     }
 
-    /// A4 with 2 cm margins, in twentieths of a point.
-    private static let textWidth = 11_906 - 2 * 1_134
+    /// A4 with 2 cm margins, upright or on its side, in twips.
+    private struct Page: Equatable {
+        var width: Int
+        var height: Int
 
-    private static func document(_ body: String) -> String {
+        static let portrait = Page(width: 11_906, height: 16_838)
+        static let landscape = Page(width: 16_838, height: 11_906)
+        static let margin = 1_134
+
+        var textWidth: Int { width - 2 * Self.margin }
+
+        var properties: String {
+            let orientation = width > height ? " w:orient=\"landscape\"" : ""
+            return
+                "<w:sectPr><w:pgSz w:w=\"\(width)\" w:h=\"\(height)\"\(orientation)/><w:pgMar w:top=\"1134\" "
+                + "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" "
+                + "w:gutter=\"0\"/></w:sectPr>"
+        }
+    }
+
+    private static func document(_ body: String, _ lastPage: Page) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
         <w:body>
-        \(body)<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" \
-        w:bottom="1134" w:left="1134" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>
+        \(body)\(lastPage.properties)
         </w:body>
         </w:document>
 
