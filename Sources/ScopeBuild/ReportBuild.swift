@@ -246,6 +246,32 @@ public struct BuildFailure: Error, Sendable {
     }
 }
 
+/// What a build says on the terminal, the same for `build` and `serve`.
+public enum BuildMessages {
+    /// Its warnings, then the one-line summary.
+    public static func lines(
+        for outcome: BuildOutcome, out: String, startedAt started: DispatchTime
+    ) -> [String] {
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        return outcome.warnings.map(\.description) + [
+            outcome.summary(out: out, milliseconds: Int(milliseconds))
+        ]
+    }
+
+    /// Every problem of a failed build, then what was (not) written, and the exit status that says why.
+    public static func lines(for error: any Error, out: String) -> (lines: [String], exit: BuildExit) {
+        switch error {
+        case let failure as BuildFailure:
+            return (failure.diagnostics.map(\.description) + [failure.summary], failure.exit)
+        case let failure as OutputFolder.Failure:
+            let diagnostic = Diagnostic.error("\(failure)", at: SourceLocation(file: out))
+            return ([diagnostic.description, "publish failed; nothing was written"], .cannotWriteOutput)
+        default:
+            return (["error: internal error: \(error)"], .internalError)
+        }
+    }
+}
+
 /// sysexits(3) codes, so CI can tell bad data from a missing file from a bug.
 public enum BuildExit: Int32, Sendable {
     case invalidData = 65

@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import ScopePublish
 import ScopeSystem
 
 /// Serves the report folder over HTTP for `scopereport serve`: `index.html` at `/`, with a script
@@ -111,10 +112,7 @@ struct PreviewServer: Sendable {
 
     /// A page of the server's own: the build's errors, or word that the first build is under way.
     static func notice(_ heading: String, _ text: String, _ lines: [String], _ script: String) -> String {
-        let escaped = lines.map {
-            $0.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
-        }
+        let escaped = lines.map { HTMLText.escape($0) }
         return """
             <!DOCTYPE html>
             <html lang="en">

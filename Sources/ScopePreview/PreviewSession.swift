@@ -2,8 +2,6 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import ScopeBuild
-import ScopeDiagnostics
-import ScopePublish
 
 /// `scopereport serve`: builds the report, serves it, and rebuilds whenever an input is saved; the
 /// open page reloads itself after each build, or shows the build's errors while the inputs do not
@@ -103,22 +101,13 @@ public final class PreviewSession: @unchecked Sendable {
         let wasFailing = state.snapshot.failure != nil
         do {
             let outcome = try ReportBuild(folders: folders, version: version).run()
-            for warning in outcome.warnings { log(warning.description) }
-            let milliseconds = (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-            log(outcome.summary(out: folders.out, milliseconds: Int(milliseconds)))
+            for line in BuildMessages.lines(for: outcome, out: folders.out, startedAt: started) { log(line) }
             if !outcome.upToDate || wasFailing { state.update(failure: nil) }
-        } catch let failure as BuildFailure {
-            fail(failure.diagnostics.map(\.description) + [failure.summary])
-        } catch let failure as OutputFolder.Failure {
-            fail(["\(folders.out): error: \(failure)", "publish failed; nothing was written"])
         } catch {
-            fail(["error: internal error: \(error)"])
+            let lines = BuildMessages.lines(for: error, out: folders.out).lines
+            for line in lines { log(line) }
+            state.update(failure: lines)
         }
-    }
-
-    private func fail(_ lines: [String]) {
-        for line in lines { log(line) }
-        state.update(failure: lines)
     }
 
     /// The first outcome of starting the server, handed from its tasks to the thread that waits.

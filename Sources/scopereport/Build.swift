@@ -66,23 +66,15 @@ extension ScopeReport {
                 outcome = try build.run()
             } catch let exit as ExitCode {
                 throw exit
-            } catch let failure as BuildFailure {
-                Console.print(diagnostics: failure.diagnostics)
-                Console.write(failure.summary)
-                throw ExitCode(failure.exit.rawValue)
-            } catch let failure as OutputFolder.Failure {
-                Console.print(diagnostics: [.error("\(failure)", at: SourceLocation(file: folders.out))])
-                Console.write("publish failed; nothing was written")
-                throw ExitStatus.cannotWriteOutput
             } catch {
-                Console.error("error: internal error: \(error)")
-                throw ExitStatus.internalError
+                let (lines, exit) = BuildMessages.lines(for: error, out: folders.out)
+                for line in lines { Console.write(line) }
+                throw ExitCode(exit.rawValue)
             }
             if !quiet {
-                Console.print(diagnostics: outcome.warnings)
-                let milliseconds =
-                    (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-                Console.write(outcome.summary(out: folders.out, milliseconds: Int(milliseconds)))
+                for line in BuildMessages.lines(for: outcome, out: folders.out, startedAt: started) {
+                    Console.write(line)
+                }
             }
         }
     }

@@ -6,11 +6,7 @@ import XCTest
 final class HugeValuesTests: XCTestCase {
     func testValuesNearTheLargestDoubleBuildWithReasonsAndExponents() throws {
         let folder = try temporaryFolder(self)
-        let base = ScopeReportRun.repository.appendingPathComponent("Tests/Fixtures/second-review")
-        for part in ["data", "templates"] {
-            try FileManager.default.copyItem(
-                at: base.appendingPathComponent(part), to: folder.appendingPathComponent(part))
-        }
+        try copySecondReview(to: folder)
         let sheet = folder.appendingPathComponent("data/studies.csv")
         var lines = try String(contentsOf: sheet, encoding: .utf8).split(separator: "\n").map(String.init)
         let huge = ["1.7e308", "-1.7e308", "1.6e308", "1.5e308", "-1.2e308", "1e308", "1.1e308", "0.9e308"]

@@ -105,6 +105,15 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
     return files
 }
 
+/// Copies the second fixture review's `data/` and `templates/` into `folder`.
+func copySecondReview(to folder: URL) throws {
+    let fixture = ScopeReportRun.repository.appendingPathComponent("Tests/Fixtures/second-review")
+    for name in ["data", "templates"] {
+        try FileManager.default.copyItem(
+            at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+}
+
 /// Copies the default review's data and templates into `folder`.
 func copyDefaultReview(to folder: URL) throws {
     for name in ["review-data", "templates"] {

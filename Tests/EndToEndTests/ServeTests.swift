@@ -165,7 +165,7 @@ final class ServeTests: XCTestCase {
 
         // Ctrl-C: it stops, with status 0.
         kill(server.process.processIdentifier, SIGINT)
-        try eventually("the server stopped") { !server.process.isRunning }
+        eventually("the server stopped") { !server.process.isRunning }
         server.process.waitUntilExit()
         XCTAssertEqual(server.process.terminationStatus, 0, server.output)
         XCTAssertTrue(server.output.hasSuffix("stopped\n"), server.output)
@@ -174,11 +174,7 @@ final class ServeTests: XCTestCase {
     /// The second fixture review (other columns, other templates) is served and rebuilt the same way.
     func testServeRebuildsTheSecondReview() throws {
         let folder = try temporaryFolder(self)
-        let fixture = ScopeReportRun.repository.appendingPathComponent("Tests/Fixtures/second-review")
-        for name in ["data", "templates"] {
-            try FileManager.default.copyItem(
-                at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
+        try copySecondReview(to: folder)
         let server = try Server(
             in: folder, ["--data", "data", "--templates", "templates", "--out", "report"])
         defer { if server.process.isRunning { server.process.terminate() } }

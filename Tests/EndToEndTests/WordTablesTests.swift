@@ -71,7 +71,12 @@ final class WordTablesTests: XCTestCase {
             document.contains(
                 "<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">35.0</w:t></w:r>"),
             "a percentage cell is right-aligned")
-        XCTAssertFalse(document.contains("w:insideV w:val=\"single\""), "no vertical rules")
+        // The rules are the table style's: above and below, none inside or at the sides.
+        let styles = try part("word/styles.xml", of: report.appendingPathComponent("tables.docx"))
+        XCTAssertTrue(
+            styles.contains(#"<w:insideV w:val="nil"/><w:left w:val="nil"/><w:right w:val="nil"/>"#), styles)
+        XCTAssertFalse(
+            document.contains("<w:insideV") || document.contains("<w:left "), "no rule set per table")
     }
 
     /// LibreOffice converts it to PDF without an error, and the PDF holds the first and last captions.
@@ -108,13 +113,15 @@ final class WordTablesTests: XCTestCase {
         }
     }
 
-    private func documentXML(_ docx: URL) throws -> String {
+    private func documentXML(_ docx: URL) throws -> String { try part("word/document.xml", of: docx) }
+
+    /// A part of the package, which must be well-formed XML.
+    private func part(_ name: String, of docx: URL) throws -> String {
         let archive = try Archive(url: docx, accessMode: .read)
-        let entry = try XCTUnwrap(archive["word/document.xml"])
+        let entry = try XCTUnwrap(archive[name])
         var data = Data()
         _ = try archive.extract(entry) { data.append($0) }
-        // It must be well-formed XML.
-        XCTAssertTrue(XMLParser(data: data).parse(), "word/document.xml is not well-formed")
+        XCTAssertTrue(XMLParser(data: data).parse(), "\(name) is not well-formed")
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -19,14 +19,18 @@ public enum WordTables {
         var sections: [(page: Page, xml: String)] = []
         for table in tables.sorted(by: { $0.number < $1.number }) {
             var page = Page.portrait
-            var xml = pointer(table)
-            if table.rows.count <= maxTableRowsOnPage {
-                if let widths = columnWidths(table, within: Page.portrait.textWidth) {
+            let xml: String
+            if table.rows.count > maxTableRowsOnPage {
+                xml = pointer(table)
+            } else {
+                let minimum = minimumWidths(table)
+                if let widths = columnWidths(table, minimum, within: Page.portrait.textWidth) {
                     xml = self.table(table, widths: widths)
                 } else {
                     page = .landscape
                     xml = self.table(
-                        table, widths: columnWidths(table, within: page.textWidth) ?? squeezed(table))
+                        table,
+                        widths: columnWidths(table, minimum, within: page.textWidth) ?? squeezed(minimum))
                 }
             }
             if sections.last?.page == page {
@@ -93,8 +97,8 @@ public enum WordTables {
     /// fit in it. Each column needs at least its longest word (the header's in bold); what is left is
     /// shared by the length of each column's longest line (40 characters at most): a column of
     /// reasons gets the room, one of counts little.
-    private static func columnWidths(_ table: ReportTable, within textWidth: Int) -> [Int]? {
-        let minimum = minimumWidths(table)
+    private static func columnWidths(_ table: ReportTable, _ minimum: [Int], within textWidth: Int) -> [Int]?
+    {
         let spare = textWidth - minimum.reduce(0, +)
         guard spare >= 0 else { return nil }
         let lines = table.columns.indices.map { index in
@@ -120,8 +124,7 @@ public enum WordTables {
 
     /// The minimum widths scaled down to a landscape page, for a table too wide even for it: some long
     /// words then break, which beats running off the page.
-    private static func squeezed(_ table: ReportTable) -> [Int] {
-        let minimum = minimumWidths(table)
+    private static func squeezed(_ minimum: [Int]) -> [Int] {
         let total = minimum.reduce(0, +)
         return filling(minimum.map { $0 * Page.landscape.textWidth / total }, Page.landscape.textWidth)
     }
